@@ -1,0 +1,55 @@
+package org.p2csync.sync;
+
+import java.util.Map;
+
+/**
+ * One source record and what the route has done with it so far. Steps never mutate an item; they return a copy in
+ * its next state.
+ *
+ * @param sourceId the source's primary id (e.g. accountid), always present
+ * @param sourceKey the natural key (e.g. accountnumber); may be null when the source record lacks it
+ * @param source the source row as read (JSON values: String, Number, Boolean, null)
+ * @param target the mapped record, once mapped
+ * @param hash hash of the mapped payload, once mapped
+ * @param stage where it failed: read, map, write
+ * @param reason why it failed or was filtered, for people
+ */
+public record Item(
+        String sourceId,
+        String sourceKey,
+        Map<String, Object> source,
+        ItemStatus status,
+        TargetRecord target,
+        String hash,
+        String stage,
+        String reason) {
+
+    public static Item read(String sourceId, String sourceKey, Map<String, Object> source) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.READ, null, null, null, null);
+    }
+
+    /** The key people see for this record: the natural key when there is one, else the source id. */
+    public String displayKey() {
+        return sourceKey != null && !sourceKey.isBlank() ? sourceKey : sourceId;
+    }
+
+    public Item mapped(TargetRecord target, String hash) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.READY, target, hash, null, null);
+    }
+
+    public Item filtered(String why) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.FILTERED, target, hash, null, why);
+    }
+
+    public Item unchanged() {
+        return new Item(sourceId, sourceKey, source, ItemStatus.UNCHANGED, target, hash, null, null);
+    }
+
+    public Item written() {
+        return new Item(sourceId, sourceKey, source, ItemStatus.WRITTEN, target, hash, null, null);
+    }
+
+    public Item failed(String atStage, String why) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.FAILED, target, hash, atStage, why);
+    }
+}

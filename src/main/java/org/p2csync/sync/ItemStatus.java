@@ -1,0 +1,17 @@
+package org.p2csync.sync;
+
+/** What happened to one source record on its way through a route. */
+public enum ItemStatus {
+    /** Read from the source, not yet mapped. */
+    READ,
+    /** Left out by the mapping's filter (e.g. a prospect). */
+    FILTERED,
+    /** Mapped, and its payload equals what was last written: no write needed. */
+    UNCHANGED,
+    /** Mapped and due to be written. */
+    READY,
+    /** Accepted by the target. */
+    WRITTEN,
+    /** Rejected at some stage; {@link Item#stage()} and {@link Item#reason()} say where and why. */
+    FAILED
+}
