@@ -49,6 +49,10 @@ public record Item(
         return new Item(sourceId, sourceKey, source, ItemStatus.WRITTEN, target, hash, null, null);
     }
 
+    public Item waiting(String missingReference) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.WAITING, target, hash, "map", missingReference);
+    }
+
     public Item failed(String atStage, String why) {
         return new Item(sourceId, sourceKey, source, ItemStatus.FAILED, target, hash, atStage, why);
     }

@@ -12,6 +12,8 @@ public enum ItemStatus {
     READY,
     /** Accepted by the target. */
     WRITTEN,
+    /** Mapped, but a record it refers to has not been synced yet; retried on a later run, never written half-linked. */
+    WAITING,
     /** Rejected at some stage; {@link Item#stage()} and {@link Item#reason()} say where and why. */
     FAILED
 }
