@@ -1,0 +1,33 @@
+package org.p2csync.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything p2c-sync is told from outside. {@code crm} and {@code erp} are empty when no URL is configured: then
+ * the built-in sandbox is the target.
+ *
+ * @param configFile the properties file read, if any, also handed to Camel for its own {@code camel.*} keys
+ */
+public record Settings(
+        Optional<ServiceSettings> crm,
+        Optional<ServiceSettings> erp,
+        Path dataDir,
+        Path routesDir,
+        Path mappingsDir,
+        Optional<StateDatabase> stateDatabase,
+        Optional<Path> configFile) {
+
+    /** A shared database for state (PostgreSQL for clusters); absent = H2 file under the data folder. */
+    public record StateDatabase(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "StateDatabase[url=" + url + ", user=" + user + ", password=" + (password == null ? "unset" : "****")
+                    + "]";
+        }
+    }
+
+    public boolean usesSandbox() {
+        return crm.isEmpty();
+    }
+}

@@ -1,0 +1,121 @@
+package org.p2csync.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads settings from, in rising precedence: {@code application.properties} in the working folder (or the file
+ * given with --config), environment variables ({@code p2c.crm.client-secret} = {@code P2C_CRM_CLIENT_SECRET}), and
+ * Java system properties. A secret may also come from a file ({@code p2c.crm.client-secret-file}), so it need not
+ * sit in a properties file or a process listing.
+ */
+public final class SettingsLoader {
+    private static final Path DEFAULT_FILE = Path.of("application.properties");
+
+    private final Map<String, String> env;
+    private final Properties system;
+
+    public SettingsLoader(Map<String, String> env, Properties system) {
+        this.env = env;
+        this.system = system;
+    }
+
+    public static SettingsLoader fromEnvironment() {
+        return new SettingsLoader(System.getenv(), System.getProperties());
+    }
+
+    public Settings load(Optional<Path> explicitFile) {
+        Properties file = new Properties();
+        Optional<Path> used = explicitFile.or(() -> Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE)
+                : Optional.empty());
+        if (explicitFile.isPresent() && !Files.isRegularFile(explicitFile.get())) {
+            throw new ConfigurationException("--config " + explicitFile.get() + ": no such file");
+        }
+        if (used.isPresent()) {
+            try (Reader in = Files.newBufferedReader(used.get(), StandardCharsets.UTF_8)) {
+                file.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigurationException(used.get() + ": cannot read properties: " + e.getMessage(), e);
+            }
+        }
+        Lookup lookup = new Lookup(file, used);
+        Optional<ServiceSettings> crm = service(lookup, "crm");
+        Optional<ServiceSettings> erp = service(lookup, "erp");
+        if (crm.isPresent() != erp.isPresent()) {
+            throw new ConfigurationException("set both p2c.crm.url and p2c.erp.url (env P2C_CRM_URL, P2C_ERP_URL), or"
+                    + " neither to sync against the built-in sandbox");
+        }
+        Path data = Path.of(lookup.get("p2c.data").orElse("data"));
+        Optional<Settings.StateDatabase> db = lookup.get("p2c.state.url")
+                .map(url -> new Settings.StateDatabase(url, lookup.get("p2c.state.user").orElse(null),
+                        secret(lookup, "p2c.state.password").orElse(null)));
+        return new Settings(crm, erp, data, Path.of(lookup.get("p2c.routes").orElse("routes")),
+                Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used);
+    }
+
+    private Optional<ServiceSettings> service(Lookup lookup, String system) {
+        String prefix = "p2c." + system + ".";
+        Optional<String> url = lookup.get(prefix + "url");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        String tokenUrl = lookup.require(prefix + "token-url", "the OAuth2 token endpoint of " + system);
+        String clientId = lookup.require(prefix + "client-id", "the app registration's client id");
+        String secret = secret(lookup, prefix + "client-secret").orElseThrow(() -> new ConfigurationException(
+                "missing " + prefix + "client-secret: set it in the environment as " + Lookup.envName(prefix
+                        + "client-secret") + " or point " + prefix + "client-secret-file at a file holding it"));
+        String root = url.get().endsWith("/") ? url.get() : url.get() + "/";
+        return Optional.of(new ServiceSettings(root, tokenUrl, clientId, secret));
+    }
+
+    private Optional<String> secret(Lookup lookup, String key) {
+        Optional<String> direct = lookup.get(key);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        return lookup.get(key + "-file").map(f -> {
+            try {
+                return Files.readString(Path.of(f), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ConfigurationException(key + "-file " + f + ": cannot read: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private final class Lookup {
+        private final Properties file;
+        private final Optional<Path> source;
+
+        Lookup(Properties file, Optional<Path> source) {
+            this.file = file;
+            this.source = source;
+        }
+
+        Optional<String> get(String key) {
+            String value = system.getProperty(key);
+            if (value == null) {
+                value = env.get(envName(key));
+            }
+            if (value == null) {
+                value = file.getProperty(key);
+            }
+            return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        String require(String key, String what) {
+            return get(key).orElseThrow(() -> new ConfigurationException("missing " + key + " (" + what + "): set it in "
+                    + source.map(Path::toString).orElse("application.properties") + " or as " + envName(key)));
+        }
+
+        static String envName(String key) {
+            return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.p2csync.app;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.p2csync.flow.AreaCatalog;
+import org.p2csync.flow.FlowComponent;
+import org.p2csync.flow.RunLedger;
+import org.p2csync.flow.RunListener;
+import org.p2csync.flow.RunSummary;
+import org.p2csync.mapping.Mapping;
+import org.p2csync.mapping.MappingLoader;
+import org.p2csync.odata.ODataComponent;
+import org.p2csync.state.StateStore;
+import org.p2csync.sync.FieldCatalog;
+import org.p2csync.sync.RequestCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * p2c-sync as a running Camel application: state store, mappings checked against both services' metadata, the
+ * connector and stage components, and the routes of routes/*.camel.yaml built from the one template.
+ */
+public final class SyncRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
+
+    private final Main main;
+    private final StateStore state;
+    private final RunLedger ledger;
+    private final List<String> areas;
+    private final Map<String, RunSummary> lastRun = new ConcurrentHashMap<>();
+
+    private SyncRuntime(Main main, StateStore state, RunLedger ledger, List<String> areas) {
+        this.main = main;
+        this.state = state;
+        this.ledger = ledger;
+        this.areas = areas;
+        ledger.addListener(s -> lastRun.put(s.area(), s));
+    }
+
+    /**
+     * Starts everything. With {@code scheduled} false the routes start idle and {@link #runOnce} drives them.
+     *
+     * @throws ConfigurationException when a setting, a mapping or a route is wrong, before any record moves
+     */
+    public static SyncRuntime start(Settings settings, Endpoints endpoints, boolean scheduled,
+            List<RunListener> listeners) throws Exception {
+        StateStore state = settings.stateDatabase()
+                .map(db -> StateStore.open(new org.p2csync.state.StateConfig(db.url(), db.user(), db.password())))
+                .orElseGet(() -> StateStore.open(StateStore.h2(settings.dataDir())));
+        try {
+            RequestCounter counter = new RequestCounter();
+            Connectors connectors = Connectors.create(endpoints, counter);
+            AreaCatalog catalog = loadMappings(settings.mappingsDir(), connectors.catalogs());
+            RunLedger ledger = new RunLedger(state.runs(), counter);
+            listeners.forEach(ledger::addListener);
+
+            Main main = new Main();
+            main.bind("dataverse", connectors.crmComponent());
+            main.bind("fno", connectors.erpComponent());
+            main.bind("p2c", new FlowComponent(catalog, state, ledger));
+            main.bind("p2cAreas", catalog);
+            main.bind("p2cCursors", state.cursors());
+            main.bind("p2cRunLifecycle", ledger);
+            settings.configFile().ifPresent(f -> main.setPropertyPlaceholderLocations("file:" + f.toAbsolutePath()));
+            main.addInitialProperty("camel.main.name", "p2c-sync");
+            main.addInitialProperty("camel.main.routesIncludePattern",
+                    "classpath:camel-template/*.camel.yaml,file:" + settings.routesDir().toAbsolutePath()
+                            + "/*.camel.yaml");
+            main.addInitialProperty("camel.main.hangupInterceptorEnabled", "false");
+            main.addInitialProperty("p2c.scheduled", String.valueOf(scheduled));
+            main.start();
+            List<String> routed = routedAreas(main.getCamelContext(), catalog);
+            LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",
+                    settings.stateDatabase().map(Object::toString).orElse(settings.dataDir().toString()));
+            return new SyncRuntime(main, state, ledger, AreaOrder.sort(routed));
+        } catch (Exception | Error e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    /** Areas that have a route, in dependency order. */
+    public List<String> areas() {
+        return areas;
+    }
+
+    /** Runs one area now, in this thread, and returns its summary. */
+    public RunSummary runOnce(String area) {
+        if (!areas.contains(area)) {
+            throw new ConfigurationException("unknown area '" + area + "'; areas with a route: " + areas);
+        }
+        Route route = main.getCamelContext().getRoute(area);
+        if (!(route.getConsumer() instanceof ScheduledPollConsumer consumer)) {
+            throw new ConfigurationException("route '" + area + "' does not start at a polling source endpoint");
+        }
+        lastRun.remove(area);
+        consumer.run();
+        RunSummary summary = lastRun.get(area);
+        if (summary == null) {
+            throw new IllegalStateException("the run of area '" + area + "' did not start; see the log above");
+        }
+        return summary;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            state.close();
+        }
+    }
+
+    private static AreaCatalog loadMappings(Path dir, Map<String, FieldCatalog> catalogs) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException("mappings folder " + dir.toAbsolutePath() + " does not exist (set p2c.mappings)");
+        }
+        MappingLoader loader = new MappingLoader();
+        Map<String, Mapping> mappings = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+            for (Path file : files) {
+                try {
+                    Mapping mapping = loader.load(file);
+                    mapping.validate(catalogOf(catalogs, mapping.source().system(), file),
+                            catalogOf(catalogs, mapping.target().system(), file));
+                    mappings.put(mapping.area(), mapping);
+                } catch (org.p2csync.mapping.MappingException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("\n", problems));
+        }
+        return new AreaCatalog(mappings);
+    }
+
+    private static FieldCatalog catalogOf(Map<String, FieldCatalog> catalogs, String system, Path file) {
+        FieldCatalog catalog = catalogs.get(system);
+        if (catalog == null) {
+            throw new ConfigurationException(file + ": unknown system '" + system + "'; use one of " + catalogs.keySet());
+        }
+        return catalog;
+    }
+
+    private static List<String> routedAreas(CamelContext context, AreaCatalog catalog) {
+        List<String> routed = new ArrayList<>();
+        for (Route route : context.getRoutes()) {
+            if (catalog.areas().contains(route.getRouteId())) {
+                routed.add(route.getRouteId());
+            }
+        }
+        return routed;
+    }
+}

@@ -1,0 +1,39 @@
+package org.p2csync.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.p2csync.app.Settings;
+import org.p2csync.app.SettingsLoader;
+import org.p2csync.app.SyncRuntime;
+import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo: an in-process sandbox with live activity, every area of routes/ synced on its schedule, a summary per
+ * run in the log. Nothing to install or configure.
+ */
+final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.fromEnvironment().load(Optional.empty());
+        Path dir = settings.dataDir().resolve("sandbox");
+        SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5));
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            LOG.info("demo: sandbox CRM at {} and ERP at {} (data in {}), with live CRM activity", sandbox.crmUrl(),
+                    sandbox.erpUrl(), dir.toAbsolutePath());
+            try (SyncRuntime runtime = SyncRuntime.start(settings, SandboxEndpoints.of(sandbox), true,
+                    List.of(s -> LOG.info("{}", s.describe())))) {
+                LOG.info("demo: syncing {} continuously; Ctrl-C stops", runtime.areas());
+                UntilStopped.await();
+            }
+        }
+        return 0;
+    }
+}

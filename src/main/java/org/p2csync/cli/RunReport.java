@@ -1,0 +1,53 @@
+package org.p2csync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.p2csync.flow.RunSummary;
+import org.p2csync.sync.Outcome;
+
+/** The JSON report of `sync --once --report FILE`: one entry per area with its counts, outcome and requests. */
+final class RunReport {
+    private final List<RunSummary> runs;
+
+    RunReport(List<RunSummary> runs) {
+        this.runs = List.copyOf(runs);
+    }
+
+    boolean allCompleted() {
+        return runs.stream().allMatch(r -> r.outcome() == Outcome.Completed);
+    }
+
+    void write(Path file) throws IOException {
+        Map<String, Object> areas = new LinkedHashMap<>();
+        for (RunSummary run : runs) {
+            Map<String, Object> area = new LinkedHashMap<>();
+            area.put("read", run.counts().read());
+            area.put("filtered", run.counts().filtered());
+            area.put("unchanged", run.counts().unchanged());
+            area.put("written", run.counts().written());
+            area.put("failed", run.counts().failed());
+            area.put("waiting", run.counts().waiting());
+            area.put("outcome", run.outcome().name());
+            area.put("requests", new LinkedHashMap<>(Map.of("crm", run.requests().getOrDefault("crm", 0L),
+                    "erp", run.requests().getOrDefault("erp", 0L))));
+            area.put("requestsPer1000Written", Math.round(run.requestsPerThousandWritten() * 100) / 100.0);
+            area.put("seconds", run.took().toMillis() / 1000.0);
+            area.put("runId", run.runId());
+            if (run.abortedBy() != null) {
+                area.put("stoppedEarly", run.abortedBy());
+            }
+            areas.put(run.area(), area);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("areas", areas));
+    }
+}

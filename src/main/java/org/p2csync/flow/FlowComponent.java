@@ -1,0 +1,44 @@
+package org.p2csync.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+import org.p2csync.mapping.Lookups;
+import org.p2csync.state.StateStore;
+
+/**
+ * The {@code p2c:} component: the stages between a source and a target endpoint, as endpoints so a route reads
+ * like the job: {@code p2c:map?area=accounts}, {@code p2c:skip-unchanged?area=accounts}, {@code p2c:commit?area=...}.
+ */
+public final class FlowComponent extends DefaultComponent {
+    private final AreaCatalog areas;
+    private final StateStore state;
+    private final RunLedger ledger;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FlowComponent(AreaCatalog areas, StateStore state, RunLedger ledger) {
+        this.areas = areas;
+        this.state = state;
+        this.ledger = ledger;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String area = getAndRemoveParameter(parameters, "area", String.class);
+        if (area == null || area.isBlank()) {
+            throw new IllegalArgumentException(uri + ": the option 'area' is required");
+        }
+        return new FlowEndpoint(uri, this, stepFor(remaining, area));
+    }
+
+    private BatchStep stepFor(String stage, String area) {
+        return switch (stage) {
+            case "map" -> new MapStep(areas.mapping(area), Lookups.NONE);
+            case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area));
+            case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.cursors(), ledger, json);
+            default -> throw new IllegalArgumentException(
+                    "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
+        };
+    }
+}

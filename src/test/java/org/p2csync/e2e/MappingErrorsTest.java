@@ -1,0 +1,86 @@
+package org.p2csync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxOptions;
+
+/** A broken mapping file stops start-up with file:line before any record moves. */
+class MappingErrorsTest {
+    @TempDir
+    static Path dir;
+
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(50));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void unknownTargetFieldIsReportedWithFileAndLine() throws Exception {
+        Path mappings = copyOfMappings("unknown-field");
+        Path file = mappings.resolve("accounts.yaml");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int line = indexOfLineContaining(lines, "OrganizationName") ;
+        lines.set(line, lines.get(line).replace("OrganizationName", "OrganisationName"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        SyncFixture.Result result = syncWith(mappings);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.printed()).contains("accounts.yaml:" + (line + 1) + ":").contains("OrganisationName");
+        assertThat(new ODataProbe(sandbox).erp("CustomersV3")).as("no record moved").isEmpty();
+    }
+
+    @Test
+    void yamlSyntaxErrorIsReportedWithFileAndLine() throws Exception {
+        Path mappings = copyOfMappings("syntax");
+        Path file = mappings.resolve("accounts.yaml");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int line = indexOfLineContaining(lines, "OrganizationName");
+        lines.add(line + 1, "  broken: [unclosed");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        SyncFixture.Result result = syncWith(mappings);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.printed()).containsPattern("accounts\\.yaml:\\d+:");
+    }
+
+    private SyncFixture.Result syncWith(Path mappings) throws Exception {
+        Path runDir = Files.createTempDirectory(dir, "run");
+        SyncFixture sync = new SyncFixture(sandbox, runDir, Map.of("p2c.mappings", mappings.toString()));
+        return sync.syncOnce("accounts");
+    }
+
+    private static Path copyOfMappings(String name) throws Exception {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        Files.copy(Path.of("mappings", "accounts.yaml"), copy.resolve("accounts.yaml"));
+        return copy;
+    }
+
+    private static int indexOfLineContaining(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line contains " + text);
+    }
+}

@@ -1,0 +1,86 @@
+package org.p2csync.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.p2csync.cli.P2cCommand;
+import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxIds;
+
+/**
+ * Runs the real command line (`sync --once ...`) in this JVM against a sandbox over HTTP, with its own data folder,
+ * and reads back the report it wrote.
+ */
+final class SyncFixture {
+    private final Path dir;
+    private final Path config;
+    private int runs;
+
+    SyncFixture(Sandbox sandbox, Path dir, Map<String, String> extra) throws IOException {
+        this.dir = dir;
+        this.config = dir.resolve("application.properties");
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("p2c.crm.url", sandbox.crmUrl());
+        props.put("p2c.crm.token-url", sandbox.tokenUrl());
+        props.put("p2c.crm.client-id", SandboxIds.CLIENT_ID);
+        props.put("p2c.crm.client-secret", SandboxIds.CLIENT_SECRET);
+        props.put("p2c.erp.url", sandbox.erpUrl());
+        props.put("p2c.erp.token-url", sandbox.tokenUrl());
+        props.put("p2c.erp.client-id", SandboxIds.CLIENT_ID);
+        props.put("p2c.erp.client-secret", SandboxIds.CLIENT_SECRET);
+        props.put("p2c.data", dir.resolve("data").toString());
+        props.put("p2c.routes", Path.of("routes").toAbsolutePath().toString());
+        props.put("p2c.mappings", Path.of("mappings").toAbsolutePath().toString());
+        props.putAll(extra);
+        writeConfig(props);
+    }
+
+    Path config() {
+        return config;
+    }
+
+    Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    void writeConfig(Map<String, String> props) throws IOException {
+        List<String> lines = new ArrayList<>();
+        props.forEach((k, v) -> lines.add(k + "=" + v.replace("\\", "\\\\")));
+        Files.write(config, lines, StandardCharsets.UTF_8);
+    }
+
+    /** One `sync --once` of the given area; returns the exit code, what it printed and its report. */
+    Result syncOnce(String... areas) throws IOException {
+        Path report = dir.resolve("report-" + (++runs) + ".json");
+        List<String> args = new ArrayList<>(List.of("sync", "--once", "--config", config.toString(), "--report",
+                report.toString()));
+        for (String area : areas) {
+            args.add("--area");
+            args.add(area);
+        }
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        int code = P2cCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        JsonNode json = Files.exists(report) ? new ObjectMapper().readTree(report.toFile()) : null;
+        return new Result(code, out + err.toString(), json);
+    }
+
+    record Result(int exitCode, String printed, JsonNode report) {
+        JsonNode area(String name) {
+            return report.get("areas").get(name);
+        }
+
+        long count(String area, String field) {
+            return area(area).get(field).asLong();
+        }
+    }
+}
