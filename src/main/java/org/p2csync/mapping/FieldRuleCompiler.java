@@ -49,6 +49,9 @@ final class FieldRuleCompiler {
             return Optional.empty();
         }
         if (given.isEmpty() && !options.has("default")) {
+            if (options.hadRejectedKeys()) {
+                return Optional.empty();
+            }
             problems.add(line, where + " needs one of " + String.join(", ", VALUES) + " or default");
             return Optional.empty();
         }

@@ -22,12 +22,14 @@ final class YamlMap {
     private final int line;
     private final Problems problems;
     private final Map<String, Entry> entries;
+    private final boolean hadRejectedKeys;
 
-    private YamlMap(String where, int line, Problems problems, Map<String, Entry> entries) {
+    private YamlMap(String where, int line, Problems problems, Map<String, Entry> entries, boolean hadRejectedKeys) {
         this.where = where;
         this.line = line;
         this.problems = problems;
         this.entries = entries;
+        this.hadRejectedKeys = hadRejectedKeys;
     }
 
     /**
@@ -41,6 +43,7 @@ final class YamlMap {
             return Optional.empty();
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
+        boolean rejected = false;
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             int keyLine = Nodes.line(keyNode);
@@ -53,6 +56,7 @@ final class YamlMap {
             if (first != null) {
                 problems.add(keyLine, "duplicate key '" + key + "' in " + where + " (first at line " + first.line() + ")");
             } else if (allowed != null && !allowed.contains(key)) {
+                rejected = true;
                 problems.add(
                         keyLine,
                         "unknown key '" + key + "' in " + where + "; expected one of "
@@ -61,7 +65,7 @@ final class YamlMap {
                 entries.put(key, new Entry(key, keyLine, tuple.getValueNode()));
             }
         }
-        return Optional.of(new YamlMap(where, Nodes.line(node), problems, entries));
+        return Optional.of(new YamlMap(where, Nodes.line(node), problems, entries, rejected));
     }
 
     String where() {
@@ -74,6 +78,14 @@ final class YamlMap {
 
     Collection<Entry> entries() {
         return entries.values();
+    }
+
+    /**
+     * True when an unknown key was reported: a misspelt option (fromm) then says all there is to say, so checks for
+     * what is missing stay quiet instead of adding a second message about the same line.
+     */
+    boolean hadRejectedKeys() {
+        return hadRejectedKeys;
     }
 
     boolean has(String key) {
