@@ -86,7 +86,10 @@ public final class MappingLoader {
             return root.get();
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            String context = e.getContext() == null ? "" : " " + e.getContext();
+            String context = e.getContext() == null ? "" : " " + e.getContext()
+                    + e.getContextMark().filter(m -> m.getLine() + 1 != line)
+                            .map(m -> " started at line " + (m.getLine() + 1)).orElse("")
+                    + ";";
             problems.add(line, "YAML syntax error:" + context + " " + e.getProblem());
         } catch (YamlEngineException e) {
             problems.add(0, "YAML error: " + e.getMessage());
