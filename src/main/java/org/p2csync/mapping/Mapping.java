@@ -1,7 +1,6 @@
 package org.p2csync.mapping;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +107,6 @@ public final class Mapping {
             key.put(field, value);
         }
         return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
-    }
-
-    /** The target fields in the order the file declares them (company field first). */
-    List<String> targetFields() {
-        List<String> names = new ArrayList<>();
-        rules.forEach(r -> names.add(r.target()));
-        return names;
     }
 
     @Override
