@@ -37,11 +37,11 @@ final class FieldRuleCompiler {
 
     Optional<FieldRule> compile(String target, int line, Node node) {
         String where = "field " + target;
+        refs.targetField(target, line);
         YamlMap options = YamlMap.of(node, where, OPTIONS, problems).orElse(null);
         if (options == null) {
             return Optional.empty();
         }
-        refs.targetField(target, line);
         List<String> given = VALUES.stream().filter(options::has).toList();
         if (given.size() > 1) {
             problems.add(line, where + " uses " + String.join(" and ", given) + "; use only one of "

@@ -30,7 +30,6 @@ public final class MappingLoader {
     private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified");
     private static final Set<String> TARGET = Set.of("system", "entity", "key");
-    private static final Set<String> COMPANY = Set.of("field", "default", "from", "businessUnits");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
@@ -53,8 +52,7 @@ public final class MappingLoader {
 
         List<FieldRule> rules = new ArrayList<>();
         top.entry("company")
-                .flatMap(e -> YamlMap.of(e.value(), "company", COMPANY, problems))
-                .flatMap(m -> company(m, refs, tables, problems))
+                .flatMap(e -> new CompanyCompiler(problems, refs, tables).compile(e.value()))
                 .ifPresent(rules::add);
         FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps);
         section(top, "fields", null, problems).ifPresent(fields -> {
@@ -66,7 +64,7 @@ public final class MappingLoader {
                 compiler.compile(e.key(), e.line(), e.value()).ifPresent(rules::add);
             }
         });
-        target.ifPresent(t -> checkKeyProduced(t, rules, top, problems));
+        target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
@@ -158,57 +156,14 @@ public final class MappingLoader {
         return system;
     }
 
-    /**
-     * {@code company:} sets the target's legal-entity field: from a business unit through {@code businessUnits}
-     * when {@code from} is given, else (or when the record has no business unit) the {@code default}.
-     */
-    private static Optional<FieldRule> company(
-            YamlMap m, References refs, ValueMapCompiler tables, Problems problems) {
-        Optional<String> field = m.requiredText("field");
-        if (field.isEmpty()) {
-            return Optional.empty();
-        }
-        String target = field.get();
-        refs.targetField(target, m.lineOf("field"));
-        List<Step> steps = new ArrayList<>();
-        ValueSource source = ValueSource.constant(null);
-        String origin = "company default";
-        Optional<String> from = m.text("from");
-        if (from.isPresent()) {
-            refs.sourceField(from.get(), m.lineOf("from"));
-            source = ValueSource.field(from.get());
-            origin = from.get();
-            Optional<ValueMapCompiler.Loaded> units = m.entry("businessUnits").flatMap(e -> tables.businessUnits(e.value()));
-            if (units.isEmpty() && !m.has("businessUnits")) {
-                problems.add(m.line(), "company with from needs businessUnits: {business unit id: company}");
-            }
-            String unitField = origin;
-            units.ifPresent(u -> {
-                u.values().forEach(v -> refs.literal(target, v.what(), v.value(), v.line()));
-                steps.add(Steps.valueMap(u.table(), unitField));
-            });
-        } else if (m.has("businessUnits")) {
-            problems.add(m.lineOf("businessUnits"), "company businessUnits needs from: the business unit field");
-        }
-        if (m.has("default")) {
-            Object value = Nodes.literal(m.entry("default").orElseThrow().value(), "company default", problems);
-            refs.literal(target, "company default", value, m.lineOf("default"));
-            steps.add(Steps.defaultTo(value));
-        } else if (from.isEmpty()) {
-            problems.add(m.line(), "company needs default (or from with businessUnits)");
-        }
-        steps.add(Steps.required(origin));
-        return Optional.of(new FieldRule(target, source, steps));
-    }
-
-    private static void checkKeyProduced(TargetSpec target, List<FieldRule> rules, YamlMap top, Problems problems) {
-        Set<String> produced = new HashSet<>();
-        rules.forEach(r -> produced.add(r.target()));
-        YamlMap.Entry targetEntry = top.entry("target").orElseThrow();
+    /** Every key field must be a field of the file (or the company field), else no record could be keyed. */
+    private static void checkKeyDeclared(TargetSpec target, References refs, YamlMap top, Problems problems) {
+        Set<String> declared = new HashSet<>();
+        refs.targetFields().forEach(f -> declared.add(f.name()));
+        int line = Nodes.line(top.entry("target").orElseThrow().value());
         for (String key : target.key()) {
-            if (!produced.contains(key)) {
-                problems.add(Nodes.line(targetEntry.value()), "target key field " + key
-                        + " is not set by company or fields");
+            if (!declared.contains(key)) {
+                problems.add(line, "target key field " + key + " is not set by company or fields");
             }
         }
     }

@@ -111,7 +111,12 @@ final class YamlMap {
             problems.add(line, "missing key '" + key + "' in " + where);
             return Optional.empty();
         }
-        return text(key);
+        Optional<String> text = text(key);
+        if (text.isPresent() && text.get().isBlank()) {
+            problems.add(lineOf(key), key + " in " + where + " must not be empty");
+            return Optional.empty();
+        }
+        return text;
     }
 
     /** The line of an option's value, or of this mapping when absent. */
