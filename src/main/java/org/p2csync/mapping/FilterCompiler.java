@@ -61,6 +61,9 @@ final class FilterCompiler {
         List<String> comparisons = COMPARISONS.stream().filter(map::has).toList();
         String field = map.requiredText("field").orElse(null);
         if (comparisons.size() != 1) {
+            if (comparisons.isEmpty() && map.hadRejectedKeys()) {
+                return Condition.ANY_RECORD; // the misspelt operator is already reported
+            }
             problems.add(map.line(), where + " needs exactly one of " + String.join(", ", COMPARISONS));
             return Condition.ANY_RECORD;
         }

@@ -77,6 +77,25 @@ class MappingErrorsTest {
     }
 
     @Test
+    void malformedSectionsFiltersValueMapsCompanyAndOptions() {
+        String f = "more-problems.yaml";
+        assertThat(loading(f).problems()).containsExactly(
+                at(f, 2) + "entity in source must not be empty",
+                at(f, 3) + "target key field Missing is not set by company or fields",
+                at(f, 4) + "company businessUnits needs from: the business unit field",
+                at(f, 4) + "company needs default (or from with businessUnits)",
+                at(f, 7) + "unknown key 'equal' in condition in filter; expected one of all, any, equals, field, in,"
+                        + " not, notEquals",
+                at(f, 8) + "condition in filter needs exactly one of equals, notEquals, in",
+                at(f, 14) + "fallback of value map colour must be error, keep or {value: X}, not 'ignore'",
+                at(f, 16) + "missing key 'entries' in value map size",
+                at(f, 19) + "field Company is already set by company",
+                at(f, 20) + "missing key 'area' in lookup in field Parent",
+                at(f, 21) + "concat in field Title must be a list, e.g. [firstname, \" \", lastname]",
+                at(f, 22) + "truncate in field Short must be a whole number >= 0, not '-1'");
+    }
+
+    @Test
     void fileThatIsNotAMapping() {
         assertThat(loading("not-a-mapping.yaml").problems()).containsExactly(
                 at("not-a-mapping.yaml", 1) + "the mapping file must be a mapping of key: value");
