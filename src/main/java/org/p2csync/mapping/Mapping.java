@@ -52,6 +52,11 @@ public final class Mapping {
         return area;
     }
 
+    /** The line declaring the area, for messages about the file as a whole. */
+    int areaLine() {
+        return references.area().line();
+    }
+
     /** What the source endpoint reads: the entity set, id/key/modified and every field the mapping uses, sorted. */
     public ReadSpec readSpec() {
         return readSpec;

@@ -41,6 +41,7 @@ public final class MappingLoader {
 
         References refs = new References();
         Optional<String> area = top.requiredText("area");
+        area.ifPresent(a -> refs.area(a, top.lineOf("area")));
         Optional<SourceSpec> source = section(top, "source", SOURCE, problems).flatMap(m -> source(m, refs, problems));
         Optional<TargetSpec> target = section(top, "target", TARGET, problems).flatMap(m -> target(m, refs, problems));
         Condition filter = top.entry("filter")

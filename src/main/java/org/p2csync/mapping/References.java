@@ -13,11 +13,20 @@ final class References {
     /** A literal written to a target field: a constant, default, blank or value-map value. */
     record Literal(String targetField, String what, Object value, int line) {}
 
+    private Name area;
     private Name sourceEntity;
     private Name targetEntity;
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
+
+    void area(String name, int line) {
+        area = new Name(name, line);
+    }
+
+    Name area() {
+        return area;
+    }
 
     void sourceEntity(String name, int line) {
         sourceEntity = new Name(name, line);
