@@ -1,0 +1,240 @@
+package org.p2csync.mapping;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Compiles one entry of {@code fields:} into a {@link FieldRule}. The steps always run in this order, whatever order
+ * the options are written in: value (from | constant | concat | lookup), trim, blank (an empty value becomes the
+ * blank literal and skips case and valueMap), case, valueMap, default, required, number | date | type, truncate.
+ */
+final class FieldRuleCompiler {
+    static final Set<String> OPTIONS = Set.of(
+            "from", "constant", "concat", "lookup", "trim", "case", "valueMap", "blank", "default", "required",
+            "truncate", "number", "date", "type");
+    private static final List<String> VALUES = List.of("from", "constant", "concat", "lookup");
+    private static final List<String> CONVERSIONS = List.of("number", "date", "type");
+
+    private final Problems problems;
+    private final References refs;
+    private final Map<String, ValueMapCompiler.Loaded> valueMaps;
+
+    FieldRuleCompiler(Problems problems, References refs, Map<String, ValueMapCompiler.Loaded> valueMaps) {
+        this.problems = problems;
+        this.refs = refs;
+        this.valueMaps = valueMaps;
+    }
+
+    Optional<FieldRule> compile(String target, int line, Node node) {
+        String where = "field " + target;
+        refs.targetField(target, line);
+        YamlMap options = YamlMap.of(node, where, OPTIONS, problems).orElse(null);
+        if (options == null) {
+            return Optional.empty();
+        }
+        List<String> given = VALUES.stream().filter(options::has).toList();
+        if (given.size() > 1) {
+            problems.add(line, where + " uses " + String.join(" and ", given) + "; use only one of "
+                    + String.join(", ", VALUES));
+            return Optional.empty();
+        }
+        if (given.isEmpty() && !options.has("default")) {
+            if (options.hadRejectedKeys()) {
+                return Optional.empty();
+            }
+            problems.add(line, where + " needs one of " + String.join(", ", VALUES) + " or default");
+            return Optional.empty();
+        }
+        String origin = given.isEmpty() ? "value" : describe(options, given.get(0));
+        ValueSource source = given.isEmpty() ? ValueSource.constant(null) : source(target, options, given.get(0));
+
+        List<Step> steps = new ArrayList<>();
+        if (flag(options, "trim")) {
+            steps.add(Steps.trim());
+        }
+        List<Step> mapping = new ArrayList<>();
+        options.text("case").ifPresent(c -> caseStep(c, options.lineOf("case")).ifPresent(mapping::add));
+        options.text("valueMap").ifPresent(name -> valueMap(target, name, options.lineOf("valueMap"), origin)
+                .ifPresent(mapping::add));
+        if (options.has("blank")) {
+            steps.add(Steps.blankOr(literal(target, options, "blank"), mapping));
+        } else {
+            steps.addAll(mapping);
+        }
+        if (options.has("default")) {
+            steps.add(Steps.defaultTo(literal(target, options, "default")));
+        }
+        if (flag(options, "required")) {
+            steps.add(Steps.required(origin));
+        }
+        conversion(options, origin).ifPresent(steps::add);
+        options.entry("truncate")
+                .map(e -> Nodes.positiveInt(e.value(), "truncate in " + where, problems))
+                .ifPresent(n -> steps.add(Steps.truncate(n)));
+        return Optional.of(new FieldRule(target, source, steps));
+    }
+
+    private ValueSource source(String target, YamlMap options, String kind) {
+        YamlMap.Entry entry = options.entry(kind).orElseThrow();
+        return switch (kind) {
+            case "from" -> options.text("from").map(f -> {
+                refs.sourceField(f, entry.line());
+                return ValueSource.field(f);
+            }).orElse(ValueSource.constant(null));
+            case "constant" -> ValueSource.constant(literal(target, options, "constant"));
+            case "concat" -> ValueSource.concat(concatParts(entry.value(), "concat in field " + target));
+            default -> lookup(entry.value(), "lookup in field " + target);
+        };
+    }
+
+    private static String describe(YamlMap options, String kind) {
+        Node value = options.entry(kind).orElseThrow().value();
+        return switch (kind) {
+            case "from" -> value instanceof ScalarNode s ? s.getValue() : "from";
+            case "lookup" -> "the lookup";
+            default -> "the " + kind;
+        };
+    }
+
+    /** Plain items are source fields, quoted items literal text: {@code concat: [firstname, " ", lastname]}. */
+    private List<ValueSource.Part> concatParts(Node node, String where) {
+        if (!(node instanceof SequenceNode seq)) {
+            problems.add(Nodes.line(node), where + " must be a list, e.g. [firstname, \" \", lastname]");
+            return List.of();
+        }
+        List<ValueSource.Part> parts = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            String text = Nodes.text(item, "an item of " + where, problems);
+            if (text == null) {
+                continue;
+            }
+            if (((ScalarNode) item).isPlain()) {
+                refs.sourceField(text, Nodes.line(item));
+                parts.add(new ValueSource.Part(text, null));
+            } else {
+                parts.add(new ValueSource.Part(null, text));
+            }
+        }
+        return parts;
+    }
+
+    private ValueSource lookup(Node node, String where) {
+        return YamlMap.of(node, where, Set.of("area", "from"), problems)
+                .map(m -> {
+                    Optional<String> area = m.requiredText("area");
+                    Optional<String> from = m.requiredText("from");
+                    from.ifPresent(f -> refs.sourceField(f, m.lineOf("from")));
+                    return area.isPresent() && from.isPresent()
+                            ? ValueSource.lookup(area.get(), from.get())
+                            : ValueSource.constant(null);
+                })
+                .orElse(ValueSource.constant(null));
+    }
+
+    private Object literal(String target, YamlMap options, String key) {
+        YamlMap.Entry e = options.entry(key).orElseThrow();
+        Object value = Nodes.literal(e.value(), key + " in field " + target, problems);
+        refs.literal(target, key, value, Nodes.line(e.value()));
+        return value;
+    }
+
+    private boolean flag(YamlMap options, String key) {
+        Optional<String> text = options.text(key);
+        if (text.isEmpty()) {
+            return false;
+        }
+        switch (text.get()) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                problems.add(options.lineOf(key), key + " in " + options.where() + " must be true or false, not '"
+                        + text.get() + "'");
+                return false;
+        }
+    }
+
+    private Optional<Step> caseStep(String value, int line) {
+        switch (value) {
+            case "upper":
+                return Optional.of(Steps.upper());
+            case "lower":
+                return Optional.of(Steps.lower());
+            default:
+                problems.add(line, "case must be upper or lower, not '" + value + "'");
+                return Optional.empty();
+        }
+    }
+
+    private Optional<Step> valueMap(String target, String name, int line, String origin) {
+        ValueMapCompiler.Loaded table = valueMaps.get(name);
+        if (table == null) {
+            String hint = Suggestions.closest(name, valueMaps.keySet())
+                    .map(s -> "; did you mean " + s + "?")
+                    .orElse(valueMaps.isEmpty() ? "; valueMaps defines none" : "");
+            problems.add(line, "unknown value map '" + name + "' in field " + target + hint);
+            return Optional.empty();
+        }
+        table.values().forEach(v -> refs.literal(target, v.what(), v.value(), v.line()));
+        return Optional.of(Steps.valueMap(table.table(), origin));
+    }
+
+    private Optional<Step> conversion(YamlMap options, String origin) {
+        List<String> given = CONVERSIONS.stream().filter(options::has).toList();
+        if (given.size() > 1) {
+            problems.add(options.line(), options.where() + " uses " + String.join(" and ", given)
+                    + "; use only one of " + String.join(", ", CONVERSIONS));
+            return Optional.empty();
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String where = given.get(0) + " in " + options.where();
+        YamlMap.Entry e = options.entry(given.get(0)).orElseThrow();
+        return switch (given.get(0)) {
+            case "number" -> YamlMap.of(e.value(), where, Set.of("scale"), problems)
+                    .flatMap(m -> m.requiredText("scale").flatMap(text -> m.entry("scale")))
+                    .map(s -> Nodes.positiveInt(s.value(), "scale in " + where, problems))
+                    .map(scale -> Steps.number(scale, origin));
+            case "date" -> YamlMap.of(e.value(), where, Set.of("format"), problems)
+                    .flatMap(m -> m.requiredText("format"))
+                    .flatMap(pattern -> dateFormat(pattern, Nodes.line(e.value()), where))
+                    .map(format -> Steps.date(format, origin));
+            default -> options.text("type").flatMap(t -> type(t, e.line(), where)).map(t -> Steps.type(t, origin));
+        };
+    }
+
+    private Optional<DateTimeFormatter> dateFormat(String pattern, int line, String where) {
+        try {
+            return Optional.of(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(line, "format '" + pattern + "' in " + where + " is not a date pattern: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Steps.Type> type(String name, int line, String where) {
+        for (Steps.Type t : Steps.Type.values()) {
+            if (t.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return Optional.of(t);
+            }
+        }
+        problems.add(line, where + " must be one of "
+                + Arrays.stream(Steps.Type.values())
+                        .map(t -> t.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "))
+                + ", not '" + name + "'");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,121 @@
+package org.p2csync.mapping;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.p2csync.sync.FieldCatalog;
+import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.TargetRecord;
+
+/**
+ * One area's compiled mapping file: which records cross over and how each target field is computed. Immutable and
+ * thread-safe; {@link #apply} only runs the field rules built at load time.
+ */
+public final class Mapping {
+    private final Path file;
+    private final String area;
+    private final SourceSpec source;
+    private final TargetSpec target;
+    private final Condition filter;
+    private final List<FieldRule> rules;
+    private final References references;
+    private final ReadSpec readSpec;
+
+    Mapping(
+            Path file,
+            String area,
+            SourceSpec source,
+            TargetSpec target,
+            Condition filter,
+            List<FieldRule> rules,
+            References references) {
+        this.file = file;
+        this.area = area;
+        this.source = source;
+        this.target = target;
+        this.filter = filter;
+        this.rules = List.copyOf(rules);
+        this.references = references;
+        TreeSet<String> select = new TreeSet<>(List.of(source.id(), source.key(), source.modified()));
+        references.sourceFields().forEach(n -> select.add(n.name()));
+        this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select));
+    }
+
+    /** The file this mapping was loaded from. */
+    public Path file() {
+        return file;
+    }
+
+    public String area() {
+        return area;
+    }
+
+    /** The line declaring the area, for messages about the file as a whole. */
+    int areaLine() {
+        return references.area().line();
+    }
+
+    /** What the source endpoint reads: the entity set, id/key/modified and every field the mapping uses, sorted. */
+    public ReadSpec readSpec() {
+        return readSpec;
+    }
+
+    public SourceSpec source() {
+        return source;
+    }
+
+    public TargetSpec target() {
+        return target;
+    }
+
+    /**
+     * Checks the mapping against the services' metadata before any record moves.
+     *
+     * @throws MappingException listing every unknown entity set or field and every literal longer than its target
+     *     field's MaxLength, each with file:line and, when a known name is close, "did you mean X?"
+     */
+    public void validate(FieldCatalog sourceCatalog, FieldCatalog targetCatalog) {
+        Problems problems = new Problems(file);
+        new CatalogCheck(references, problems).run(sourceCatalog, targetCatalog);
+        problems.throwIfAny();
+    }
+
+    /** Maps one source row (JSON values as read). Never throws for bad data: that is a {@link MapResult.Failed}. */
+    public MapResult apply(Map<String, Object> sourceRow, Lookups lookups) {
+        String rejection = filter.rejection(sourceRow);
+        if (rejection != null) {
+            return new MapResult.Filtered(rejection);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>(rules.size() * 2);
+        String waitingFor = null;
+        for (FieldRule rule : rules) {
+            try {
+                payload.put(rule.target(), rule.compute(sourceRow, lookups));
+            } catch (FieldFailure failure) {
+                // a record that would fail anyway fails now, rather than waiting first and failing later
+                return new MapResult.Failed(rule.target(), failure.getMessage());
+            } catch (ReferenceMissing missing) {
+                waitingFor = waitingFor == null ? missing.reference() : waitingFor;
+            }
+        }
+        if (waitingFor != null) {
+            return new MapResult.Waiting(waitingFor);
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String field : target.key()) {
+            Object value = payload.get(field);
+            if (Values.isEmpty(value)) {
+                return new MapResult.Failed(field, "target key field " + field + " is empty");
+            }
+            key.put(field, value);
+        }
+        return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+    }
+
+    @Override
+    public String toString() {
+        return "Mapping[" + area + ": " + source.entity() + " -> " + target.entity() + ", " + file + "]";
+    }
+}

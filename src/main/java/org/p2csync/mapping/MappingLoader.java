@@ -1,0 +1,171 @@
+package org.p2csync.mapping;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a mapping file (mappings/README.md describes the format) and compiles it. Everything wrong in the file is
+ * reported at once in one {@link MappingException}, each problem as {@code file:line: message}.
+ */
+public final class MappingLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(MappingLoader.class);
+    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields");
+    private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key");
+    private static final Set<String> SYSTEMS = Set.of("crm", "erp");
+
+    /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
+    public Mapping load(Path file) {
+        Problems problems = new Problems(file);
+        Node root = parse(file, problems);
+        YamlMap top = YamlMap.of(root, "the mapping file", TOP, problems).orElse(null);
+        problems.throwIfAny(); // nothing sensible can be said about the sections of a file that is not a mapping
+
+        References refs = new References();
+        Optional<String> area = top.requiredText("area");
+        area.ifPresent(a -> refs.area(a, top.lineOf("area")));
+        Optional<SourceSpec> source = section(top, "source", SOURCE, problems).flatMap(m -> source(m, refs, problems));
+        Optional<TargetSpec> target = section(top, "target", TARGET, problems).flatMap(m -> target(m, refs, problems));
+        Condition filter = top.entry("filter")
+                .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
+                .orElse(Condition.ANY_RECORD);
+        ValueMapCompiler tables = new ValueMapCompiler(problems);
+        Map<String, ValueMapCompiler.Loaded> valueMaps =
+                top.entry("valueMaps").map(e -> tables.compileAll(e.value())).orElse(Map.of());
+
+        List<FieldRule> rules = new ArrayList<>();
+        top.entry("company")
+                .flatMap(e -> new CompanyCompiler(problems, refs, tables).compile(e.value()))
+                .ifPresent(rules::add);
+        FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps);
+        section(top, "fields", null, problems).ifPresent(fields -> {
+            for (YamlMap.Entry e : fields.entries()) {
+                if (rules.stream().anyMatch(r -> r.target().equals(e.key()))) {
+                    problems.add(e.line(), "field " + e.key() + " is already set by company");
+                    continue;
+                }
+                compiler.compile(e.key(), e.line(), e.value()).ifPresent(rules::add);
+            }
+        });
+        target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
+        problems.throwIfAny();
+
+        Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
+                rules, refs);
+        LOG.info("Loaded {}: {} target fields", mapping, rules.size());
+        return mapping;
+    }
+
+    private static Node parse(Path file, Problems problems) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Optional<Node> root = new Compose(settings).composeReader(reader);
+            if (root.isEmpty()) {
+                problems.add(1, "the mapping file is empty");
+            }
+            problems.throwIfAny();
+            return root.get();
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            String context = e.getContext() == null ? "" : " " + e.getContext()
+                    + e.getContextMark().filter(m -> m.getLine() + 1 != line)
+                            .map(m -> " started at line " + (m.getLine() + 1)).orElse("")
+                    + ";";
+            problems.add(line, "YAML syntax error:" + context + " " + e.getProblem());
+        } catch (YamlEngineException e) {
+            problems.add(0, "YAML error: " + e.getMessage());
+        } catch (IOException e) {
+            problems.add(0, "cannot read the mapping file: " + e);
+        }
+        problems.throwIfAny();
+        throw new IllegalStateException("unreachable: a problem was recorded");
+    }
+
+    private static Optional<YamlMap> section(YamlMap top, String key, Set<String> allowed, Problems problems) {
+        if (!top.has(key)) {
+            problems.add(top.line(), "missing key '" + key + "' in the mapping file");
+            return Optional.empty();
+        }
+        return YamlMap.of(top.entry(key).orElseThrow().value(), key, allowed, problems);
+    }
+
+    private static Optional<SourceSpec> source(YamlMap m, References refs, Problems problems) {
+        Optional<String> system = system(m, problems);
+        Optional<String> entity = m.requiredText("entity");
+        entity.ifPresent(e -> refs.sourceEntity(e, m.lineOf("entity")));
+        List<Optional<String>> fields = new ArrayList<>();
+        for (String key : List.of("id", "key", "modified")) {
+            Optional<String> f = m.requiredText(key);
+            f.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
+            fields.add(f);
+        }
+        if (system.isEmpty() || entity.isEmpty() || fields.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceSpec(system.get(), entity.get(), fields.get(0).get(), fields.get(1).get(),
+                fields.get(2).get()));
+    }
+
+    private static Optional<TargetSpec> target(YamlMap m, References refs, Problems problems) {
+        Optional<String> system = system(m, problems);
+        Optional<String> entity = m.requiredText("entity");
+        entity.ifPresent(e -> refs.targetEntity(e, m.lineOf("entity")));
+        List<String> key = new ArrayList<>();
+        m.entry("key").ifPresentOrElse(e -> {
+            List<Node> items = e.value() instanceof SequenceNode seq ? seq.getValue() : List.of(e.value());
+            for (Node item : items) {
+                Optional.ofNullable(Nodes.text(item, "a target key field", problems)).ifPresent(key::add);
+            }
+            if (key.isEmpty()) {
+                problems.add(e.line(), "target key needs at least one field");
+            }
+            if (new HashSet<>(key).size() != key.size()) {
+                problems.add(e.line(), "target key names a field twice: " + key);
+            }
+        }, () -> problems.add(m.line(), "missing key 'key' in target"));
+        if (system.isEmpty() || entity.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSpec(system.get(), entity.get(), key));
+    }
+
+    private static Optional<String> system(YamlMap m, Problems problems) {
+        Optional<String> system = m.requiredText("system");
+        if (system.isPresent() && !SYSTEMS.contains(system.get())) {
+            problems.add(m.lineOf("system"), "system in " + m.where() + " must be one of "
+                    + String.join(", ", new TreeSet<>(SYSTEMS)) + ", not '" + system.get() + "'");
+            return Optional.empty();
+        }
+        return system;
+    }
+
+    /** Every key field must be a field of the file (or the company field), else no record could be keyed. */
+    private static void checkKeyDeclared(TargetSpec target, References refs, YamlMap top, Problems problems) {
+        Set<String> declared = new HashSet<>();
+        refs.targetFields().forEach(f -> declared.add(f.name()));
+        int line = Nodes.line(top.entry("target").orElseThrow().value());
+        for (String key : target.key()) {
+            if (!declared.contains(key)) {
+                problems.add(line, "target key field " + key + " is not set by company or fields");
+            }
+        }
+    }
+}

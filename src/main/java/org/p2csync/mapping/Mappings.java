@@ -1,0 +1,87 @@
+package org.p2csync.mapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.p2csync.sync.Areas;
+import org.p2csync.sync.ReadSpec;
+
+/**
+ * Every mapping of a folder ({@code mappings/<area>.yaml}), by area. This is the {@link Areas} the application
+ * registers in the Camel registry, and where a route's map step finds its {@link Mapping}.
+ */
+public final class Mappings implements Areas {
+    private final Map<String, Mapping> byArea;
+
+    private Mappings(Map<String, Mapping> byArea) {
+        this.byArea = Collections.unmodifiableMap(byArea);
+    }
+
+    /**
+     * Loads every {@code *.yaml} of {@code folder}. Each file's area must equal its file name, so that
+     * {@code mappings/accounts.yaml} is always the accounts mapping.
+     *
+     * @throws MappingException for the first file in error; the problems of the other files are attached as
+     *     suppressed exceptions, so one start-up reports every broken file
+     */
+    public static Mappings load(Path folder) {
+        MappingLoader loader = new MappingLoader();
+        Map<String, Mapping> byArea = new LinkedHashMap<>();
+        List<MappingException> failures = new ArrayList<>();
+        for (Path file : yamlFiles(folder)) {
+            try {
+                Mapping mapping = loader.load(file);
+                String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+                if (!mapping.area().equals(expected)) {
+                    Problems problems = new Problems(file);
+                    problems.add(mapping.areaLine(), "area '" + mapping.area() + "' does not match the file name; expected area: "
+                            + expected);
+                    problems.throwIfAny();
+                }
+                byArea.put(mapping.area(), mapping);
+            } catch (MappingException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            MappingException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+        return new Mappings(byArea);
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list mapping folder " + folder, e);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the area and the known ones when there is no such mapping */
+    public Mapping mapping(String area) {
+        Mapping mapping = byArea.get(area);
+        if (mapping == null) {
+            throw new IllegalArgumentException("no mapping for area '" + area + "'; mapped areas: " + byArea.keySet());
+        }
+        return mapping;
+    }
+
+    @Override
+    public ReadSpec readSpec(String area) {
+        return mapping(area).readSpec();
+    }
+
+    /** The mapped areas, in file-name order. */
+    public List<String> areas() {
+        return List.copyOf(byArea.keySet());
+    }
+}

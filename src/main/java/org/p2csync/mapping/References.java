@@ -1,0 +1,72 @@
+package org.p2csync.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every name and literal a mapping file mentions, with its line, kept after loading so {@link Mapping#validate} can
+ * check them against the services' $metadata and point at the line to fix.
+ */
+final class References {
+    record Name(String name, int line) {}
+
+    /** A literal written to a target field: a constant, default, blank or value-map value. */
+    record Literal(String targetField, String what, Object value, int line) {}
+
+    private Name area;
+    private Name sourceEntity;
+    private Name targetEntity;
+    private final List<Name> sourceFields = new ArrayList<>();
+    private final List<Name> targetFields = new ArrayList<>();
+    private final List<Literal> literals = new ArrayList<>();
+
+    void area(String name, int line) {
+        area = new Name(name, line);
+    }
+
+    Name area() {
+        return area;
+    }
+
+    void sourceEntity(String name, int line) {
+        sourceEntity = new Name(name, line);
+    }
+
+    void targetEntity(String name, int line) {
+        targetEntity = new Name(name, line);
+    }
+
+    void sourceField(String name, int line) {
+        sourceFields.add(new Name(name, line));
+    }
+
+    void targetField(String name, int line) {
+        targetFields.add(new Name(name, line));
+    }
+
+    void literal(String targetField, String what, Object value, int line) {
+        if (value != null) {
+            literals.add(new Literal(targetField, what, value, line));
+        }
+    }
+
+    Name sourceEntity() {
+        return sourceEntity;
+    }
+
+    Name targetEntity() {
+        return targetEntity;
+    }
+
+    List<Name> sourceFields() {
+        return List.copyOf(sourceFields);
+    }
+
+    List<Name> targetFields() {
+        return List.copyOf(targetFields);
+    }
+
+    List<Literal> literals() {
+        return List.copyOf(literals);
+    }
+}

@@ -1,0 +1,57 @@
+package org.p2csync.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+/** Where a target field's value starts: a source field, a constant, a concatenation or another area's key. */
+@FunctionalInterface
+interface ValueSource {
+    /** @throws ReferenceMissing when a lookup's record has not been synced yet */
+    Object read(Map<String, Object> row, Lookups lookups);
+
+    static ValueSource field(String name) {
+        return (row, lookups) -> row.get(name);
+    }
+
+    static ValueSource constant(Object value) {
+        return (row, lookups) -> value;
+    }
+
+    /** One part of a concatenation: a source field or literal text. */
+    record Part(String field, String literal) {}
+
+    /** Empty fields count as ""; when every field part is empty the result is null, so default/required apply. */
+    static ValueSource concat(List<Part> parts) {
+        List<Part> copy = List.copyOf(parts);
+        return (row, lookups) -> {
+            StringBuilder out = new StringBuilder();
+            boolean anyValue = false;
+            for (Part p : copy) {
+                if (p.field() == null) {
+                    out.append(p.literal());
+                    continue;
+                }
+                Object v = row.get(p.field());
+                if (!Values.isEmpty(v)) {
+                    anyValue = true;
+                    out.append(Values.text(v));
+                }
+            }
+            return anyValue ? out.toString() : null;
+        };
+    }
+
+    /** An empty reference stays empty (nothing to wait for); a reference not yet synced makes the record wait. */
+    static ValueSource lookup(String area, String field) {
+        return (row, lookups) -> {
+            Object ref = row.get(field);
+            if (Values.isEmpty(ref)) {
+                return null;
+            }
+            String sourceKey = Values.text(ref);
+            return lookups.targetKey(area, sourceKey)
+                    .orElseThrow(() -> new ReferenceMissing(area + " '" + sourceKey + "' (from " + field
+                            + ") is not synced yet"));
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package org.p2csync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingsTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/mappings");
+
+    @Test
+    void theShippedFolderServesEachAreasReadSpec() {
+        Mappings mappings = Mappings.load(Path.of("mappings"));
+
+        assertThat(mappings.areas()).containsExactly("accounts");
+        assertThat(mappings.readSpec("accounts").entitySet()).isEqualTo("accounts");
+        assertThat(mappings.mapping("accounts").target().entity()).isEqualTo("CustomersV3");
+        assertThatThrownBy(() -> mappings.readSpec("quotes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no mapping for area 'quotes'; mapped areas: [accounts]");
+    }
+
+    @Test
+    void everyBrokenFileIsReportedAndAnAreaMustMatchItsFileName(@TempDir Path dir) throws Exception {
+        Files.copy(FIXTURES.resolve("transforms.yaml"), dir.resolve("stuff.yaml"));
+        Files.copy(FIXTURES.resolve("duplicate-key.yaml"), dir.resolve("things.yaml"));
+        Files.writeString(dir.resolve("notes.txt"), "not a mapping");
+
+        MappingException e = catchThrowableOfType(MappingException.class, () -> Mappings.load(dir));
+
+        assertThat(e.problems()).containsExactly(dir.resolve("stuff.yaml")
+                + ":2: area 'things' does not match the file name; expected area: stuff");
+        assertThat(e.getSuppressed()).singleElement().asString()
+                .contains(dir.resolve("things.yaml") + ":7: duplicate key 'Name'");
+    }
+}
