@@ -1,11 +1,8 @@
 package org.p2csync.app;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +10,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.p2csync.flow.AreaCatalog;
 import org.p2csync.flow.FlowComponent;
 import org.p2csync.flow.RunLedger;
 import org.p2csync.flow.RunListener;
 import org.p2csync.flow.RunSummary;
 import org.p2csync.mapping.Mapping;
-import org.p2csync.mapping.MappingLoader;
+import org.p2csync.mapping.MappingException;
+import org.p2csync.mapping.Mappings;
 import org.p2csync.odata.ODataComponent;
 import org.p2csync.state.StateStore;
 import org.p2csync.sync.FieldCatalog;
@@ -61,7 +58,7 @@ public final class SyncRuntime implements AutoCloseable {
         try {
             RequestCounter counter = new RequestCounter();
             Connectors connectors = Connectors.create(endpoints, counter);
-            AreaCatalog catalog = loadMappings(settings.mappingsDir(), connectors.catalogs());
+            Mappings catalog = loadMappings(settings.mappingsDir(), connectors.catalogs());
             RunLedger ledger = new RunLedger(state.runs(), counter);
             listeners.forEach(ledger::addListener);
 
@@ -130,31 +127,41 @@ public final class SyncRuntime implements AutoCloseable {
         }
     }
 
-    private static AreaCatalog loadMappings(Path dir, Map<String, FieldCatalog> catalogs) {
+    /** Loads every mapping and checks it against both services' metadata, reporting every problem at once. */
+    private static Mappings loadMappings(Path dir, Map<String, FieldCatalog> catalogs) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationException("mappings folder " + dir.toAbsolutePath() + " does not exist (set p2c.mappings)");
         }
-        MappingLoader loader = new MappingLoader();
-        Map<String, Mapping> mappings = new LinkedHashMap<>();
+        Mappings mappings;
+        try {
+            mappings = Mappings.load(dir);
+        } catch (MappingException e) {
+            throw new ConfigurationException(problemsOf(e));
+        }
         List<String> problems = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
-            for (Path file : files) {
-                try {
-                    Mapping mapping = loader.load(file);
-                    mapping.validate(catalogOf(catalogs, mapping.source().system(), file),
-                            catalogOf(catalogs, mapping.target().system(), file));
-                    mappings.put(mapping.area(), mapping);
-                } catch (org.p2csync.mapping.MappingException e) {
-                    problems.addAll(e.problems());
-                }
+        for (String area : mappings.areas()) {
+            Mapping mapping = mappings.mapping(area);
+            try {
+                mapping.validate(catalogOf(catalogs, mapping.source().system(), mapping.file()),
+                        catalogOf(catalogs, mapping.target().system(), mapping.file()));
+            } catch (MappingException e) {
+                problems.addAll(e.problems());
             }
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(String.join("\n", problems));
         }
-        return new AreaCatalog(mappings);
+        return mappings;
+    }
+
+    private static String problemsOf(MappingException e) {
+        List<String> all = new ArrayList<>(e.problems());
+        for (Throwable other : e.getSuppressed()) {
+            if (other instanceof MappingException m) {
+                all.addAll(m.problems());
+            }
+        }
+        return String.join("\n", all);
     }
 
     private static FieldCatalog catalogOf(Map<String, FieldCatalog> catalogs, String system, Path file) {
@@ -165,7 +172,7 @@ public final class SyncRuntime implements AutoCloseable {
         return catalog;
     }
 
-    private static List<String> routedAreas(CamelContext context, AreaCatalog catalog) {
+    private static List<String> routedAreas(CamelContext context, Mappings catalog) {
         List<String> routed = new ArrayList<>();
         for (Route route : context.getRoutes()) {
             if (catalog.areas().contains(route.getRouteId())) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.p2csync.mapping.Lookups;
+import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
 
 /**
@@ -12,12 +13,12 @@ import org.p2csync.state.StateStore;
  * like the job: {@code p2c:map?area=accounts}, {@code p2c:skip-unchanged?area=accounts}, {@code p2c:commit?area=...}.
  */
 public final class FlowComponent extends DefaultComponent {
-    private final AreaCatalog areas;
+    private final Mappings areas;
     private final StateStore state;
     private final RunLedger ledger;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FlowComponent(AreaCatalog areas, StateStore state, RunLedger ledger) {
+    public FlowComponent(Mappings areas, StateStore state, RunLedger ledger) {
         this.areas = areas;
         this.state = state;
         this.ledger = ledger;
