@@ -1,0 +1,204 @@
+package org.p2csync.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * The hash of the last payload written per record of one area: a record whose mapped payload hashes the same is not
+ * written again. Exposed as a standard Camel {@link IdempotentRepository} whose message ids are
+ * {@code <recordKey>#<hash>}; the route itself uses the bulk methods, one page at a time.
+ *
+ * <p>Never record a hash before the target has accepted the write: the hash is what makes a later run skip the
+ * record.
+ */
+public final class RecordStateRepository implements IdempotentRepository {
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
+    private static final int BATCH = 1000;
+    static final int MAX_KEY_LENGTH = 512;
+    static final int MAX_HASH_LENGTH = 128;
+
+    private final String area;
+    private final Transactions tx;
+    private final Clock clock;
+    private final String upsertSql;
+
+    RecordStateRepository(String area, Transactions tx, Dialect dialect, Clock clock) {
+        this.area = AreaNames.require(area);
+        this.tx = tx;
+        this.clock = clock;
+        this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
+    }
+
+    public String area() {
+        return area;
+    }
+
+    /** The stored hash of each given key that has one; keys never written are absent from the result. */
+    public Map<String, String> hashes(Collection<String> recordKeys) {
+        List<List<String>> chunks = KeyChunks.of(recordKeys);
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read record hashes of area '" + area + "'", connection -> {
+            Map<String, String> found = new HashMap<>();
+            for (List<String> chunk : chunks) {
+                readChunk(connection, chunk, found);
+            }
+            return found;
+        });
+    }
+
+    private void readChunk(Connection connection, List<String> chunk, Map<String, String> into) throws SQLException {
+        String sql = "SELECT record_key, hash FROM record_state WHERE area = ? AND record_key IN ("
+                + Dialect.placeholders(chunk.size()) + ")";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, area);
+            for (int i = 0; i < chunk.size(); i++) {
+                st.setString(i + 2, chunk.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    into.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+    }
+
+    /** Upserts the hashes of records the target has accepted, in one transaction. */
+    public void record(Map<String, String> hashByRecordKey) {
+        if (hashByRecordKey.isEmpty()) {
+            return;
+        }
+        hashByRecordKey.forEach(this::validate);
+        Instant now = clock.instant();
+        tx.inTransaction("record " + hashByRecordKey.size() + " hashes of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
+                int pending = 0;
+                for (Map.Entry<String, String> e : hashByRecordKey.entrySet()) {
+                    bindUpsert(st, e.getKey(), e.getValue(), now);
+                    st.addBatch();
+                    if (++pending == BATCH) {
+                        st.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    st.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    public Optional<String> hash(String recordKey) {
+        return Optional.ofNullable(hashes(List.of(recordKey)).get(recordKey));
+    }
+
+    /** True when the stored hash of the id's record equals the id's hash. */
+    @Override
+    public boolean contains(String messageId) {
+        MessageId id = MessageId.parse(messageId);
+        return hash(id.recordKey()).map(id.hash()::equals).orElse(false);
+    }
+
+    /** Stores the id's hash for its record; true when it was absent or different (so the message is new). */
+    @Override
+    public boolean add(String messageId) {
+        MessageId id = MessageId.parse(messageId);
+        validate(id.recordKey(), id.hash());
+        return tx.inTransaction("record the hash of '" + id.recordKey() + "' in area '" + area + "'", connection -> {
+            Map<String, String> stored = new HashMap<>();
+            readChunk(connection, List.of(id.recordKey()), stored);
+            if (id.hash().equals(stored.get(id.recordKey()))) {
+                return false;
+            }
+            try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
+                bindUpsert(st, id.recordKey(), id.hash(), clock.instant());
+                st.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Forgets the id's record whatever its hash, so the next run writes it again. */
+    @Override
+    public boolean remove(String messageId) {
+        String recordKey = MessageId.parse(messageId).recordKey();
+        return tx.inTransaction("remove '" + recordKey + "' from area '" + area + "'", connection -> {
+            try (PreparedStatement st =
+                    connection.prepareStatement("DELETE FROM record_state WHERE area = ? AND record_key = ?")) {
+                st.setString(1, area);
+                st.setString(2, recordKey);
+                return st.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Hashes are recorded only after the target accepted the write, so there is nothing left to confirm. */
+    @Override
+    public boolean confirm(String messageId) {
+        return true;
+    }
+
+    /** Forgets every record of the area, so the next run writes them all again. */
+    @Override
+    public void clear() {
+        tx.inTransaction("clear record state of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM record_state WHERE area = ?")) {
+                st.setString(1, area);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** The connection pool belongs to the {@link StateStore}; Camel starting or stopping a route changes nothing. */
+    @Override
+    public void start() {}
+
+    @Override
+    public void stop() {}
+
+    private void bindUpsert(PreparedStatement st, String recordKey, String hash, Instant now) throws SQLException {
+        st.setString(1, area);
+        st.setString(2, recordKey);
+        st.setString(3, hash);
+        DbTime.set(st, 4, now);
+    }
+
+    private void validate(String recordKey, String hash) {
+        if (recordKey == null || recordKey.isEmpty()) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': empty record key");
+        }
+        if (recordKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': record key '"
+                    + recordKey.substring(0, 40) + "...' has " + recordKey.length() + " characters, at most "
+                    + MAX_KEY_LENGTH + " allowed");
+        }
+        if (hash == null || hash.isEmpty() || hash.length() > MAX_HASH_LENGTH) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': record key '" + recordKey
+                    + "' has an invalid hash '" + hash + "' (1 to " + MAX_HASH_LENGTH + " characters)");
+        }
+    }
+
+    /** An idempotent message id: the record key, '#', the payload hash. Keys may contain '#'; hashes are hex. */
+    record MessageId(String recordKey, String hash) {
+        static MessageId parse(String messageId) {
+            int split = messageId == null ? -1 : messageId.lastIndexOf('#');
+            if (split <= 0 || split == messageId.length() - 1) {
+                throw new IllegalArgumentException(
+                        "Idempotent message id '" + messageId + "' is not of the form <recordKey>#<hash>");
+            }
+            return new MessageId(messageId.substring(0, split), messageId.substring(split + 1));
+        }
+    }
+}

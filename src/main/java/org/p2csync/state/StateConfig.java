@@ -1,0 +1,21 @@
+package org.p2csync.state;
+
+import java.util.Objects;
+
+/**
+ * Where the sync state lives: an H2 file under the data folder by default, a shared PostgreSQL when several instances
+ * scale out.
+ */
+public record StateConfig(String jdbcUrl, String user, String password) {
+    public StateConfig {
+        Objects.requireNonNull(jdbcUrl, "state jdbcUrl");
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /** Keeps the password out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "StateConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+    }
+}
