@@ -13,9 +13,14 @@ public record StateConfig(String jdbcUrl, String user, String password) {
         password = password == null ? "" : password;
     }
 
+    /** The URL for logs and messages: a password given as a URL parameter is masked. */
+    public String redactedUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     /** Keeps the password out of logs and exception messages. */
     @Override
     public String toString() {
-        return "StateConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+        return "StateConfig[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***]";
     }
 }

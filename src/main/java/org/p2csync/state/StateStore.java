@@ -43,13 +43,13 @@ public final class StateStore implements AutoCloseable {
 
     /** @param clock stamps runs, errors and hashes; tests pass their own to check retention */
     public static StateStore open(StateConfig config, Clock clock) {
-        Dialect dialect = Dialect.of(config.jdbcUrl());
+        Dialect dialect = Dialect.of(config.redactedUrl());
         JdbcConnectionPool pool = pool(dialect, config);
         pool.setMaxConnections(MAX_CONNECTIONS);
         StateStore store = new StateStore(pool, dialect, clock);
         try {
             int version = new SchemaMigrator(store.tx, dialect, clock).migrate();
-            LOG.info("State store open at {} (schema version {})", config.jdbcUrl(), version);
+            LOG.info("State store open at {} (schema version {})", config.redactedUrl(), version);
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -18,12 +18,20 @@ class PostgresStateStoreTest extends StateStoreContract {
 
     @BeforeAll
     void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (NoSuchMethodError e) {
+            // Seen when olingo's commons-io 2.13 wins over the 2.14+ that commons-compress needs to unpack PostgreSQL.
+            throw new IllegalStateException("Embedded PostgreSQL cannot unpack its binaries: the test classpath needs"
+                    + " commons-io 2.14 or newer (declare commons-io 2.16.1 test-scoped in pom.xml)", e);
+        }
     }
 
     @AfterAll
     void stopPostgres() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     @Override
