@@ -19,7 +19,8 @@ import org.apache.camel.spi.IdempotentRepository;
  * {@code <recordKey>#<hash>}; the route itself uses the bulk methods, one page at a time.
  *
  * <p>Never record a hash before the target has accepted the write: the hash is what makes a later run skip the
- * record.
+ * record. With the Idempotent Consumer EIP that means {@code eager: false}, so Camel adds the id only after the
+ * exchange completed.
  */
 public final class RecordStateRepository implements IdempotentRepository {
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
@@ -130,15 +131,32 @@ public final class RecordStateRepository implements IdempotentRepository {
         });
     }
 
-    /** Forgets the id's record whatever its hash, so the next run writes it again. */
+    /**
+     * Undoes {@link #add}: forgets the record only while its stored hash is the id's hash. Camel calls this when an
+     * exchange fails; with {@code eager: false} the failed payload's hash was never added, so the hash of the last
+     * accepted write must survive.
+     */
     @Override
     public boolean remove(String messageId) {
-        String recordKey = MessageId.parse(messageId).recordKey();
-        return tx.inTransaction("remove '" + recordKey + "' from area '" + area + "'", connection -> {
-            try (PreparedStatement st =
-                    connection.prepareStatement("DELETE FROM record_state WHERE area = ? AND record_key = ?")) {
+        MessageId id = MessageId.parse(messageId);
+        return delete("remove '" + messageId + "' from area '" + area + "'",
+                "DELETE FROM record_state WHERE area = ? AND record_key = ? AND hash = ?",
+                id.recordKey(), id.hash());
+    }
+
+    /** Forgets a record whatever its hash, so the next run writes it again (a replay). */
+    public boolean forget(String recordKey) {
+        return delete("forget '" + recordKey + "' in area '" + area + "'",
+                "DELETE FROM record_state WHERE area = ? AND record_key = ?", recordKey);
+    }
+
+    private boolean delete(String what, String sql, String... parameters) {
+        return tx.inTransaction(what, connection -> {
+            try (PreparedStatement st = connection.prepareStatement(sql)) {
                 st.setString(1, area);
-                st.setString(2, recordKey);
+                for (int i = 0; i < parameters.length; i++) {
+                    st.setString(i + 2, parameters[i]);
+                }
                 return st.executeUpdate() > 0;
             }
         });

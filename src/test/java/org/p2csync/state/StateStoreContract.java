@@ -210,9 +210,23 @@ abstract class StateStoreContract {
         assertThat(repo.hash("usmf|US-001")).contains("bb");
         assertThat(repo.confirm("usmf|US-001#bb")).isTrue();
 
-        assertThat(repo.remove("usmf|US-001#whatever")).isTrue();
+        assertThat(repo.remove("usmf|US-001#aa")).as("an older hash is no longer there to remove").isFalse();
+        assertThat(repo.contains("usmf|US-001#bb")).isTrue();
+        assertThat(repo.remove("usmf|US-001#bb")).isTrue();
         assertThat(repo.contains("usmf|US-001#bb")).isFalse();
+        assertThat(repo.hash("usmf|US-001")).isEmpty();
         assertThat(repo.remove("usmf|US-001#bb")).isFalse();
+    }
+
+    @Test
+    void forgettingARecordMakesTheNextRunWriteItWhateverItsHash() {
+        RecordStateRepository repo = store.recordState("accounts");
+        repo.record(Map.of("usmf|US-001", "aa", "usmf|US-002", "bb"));
+
+        assertThat(repo.forget("usmf|US-001")).isTrue();
+        assertThat(repo.forget("usmf|US-001")).isFalse();
+
+        assertThat(repo.hashes(List.of("usmf|US-001", "usmf|US-002"))).isEqualTo(Map.of("usmf|US-002", "bb"));
     }
 
     @Test
