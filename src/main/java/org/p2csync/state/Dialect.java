@@ -3,8 +3,10 @@ package org.p2csync.state;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The only SQL that differs between H2 and PostgreSQL. Everything else in this package is written in the subset both
@@ -64,10 +66,11 @@ enum Dialect {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
-    static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    /** "?, ?, ?" for n parameters, e.g. an IN list. */
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

@@ -46,33 +46,25 @@ public final class RecordStateRepository implements IdempotentRepository {
 
     /** The stored hash of each given key that has one; keys never written are absent from the result. */
     public Map<String, String> hashes(Collection<String> recordKeys) {
-        List<List<String>> chunks = KeyChunks.of(recordKeys);
-        if (chunks.isEmpty()) {
+        if (recordKeys.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction("read record hashes of area '" + area + "'", connection -> {
-            Map<String, String> found = new HashMap<>();
-            for (List<String> chunk : chunks) {
-                readChunk(connection, chunk, found);
-            }
-            return found;
-        });
-    }
-
-    private void readChunk(Connection connection, List<String> chunk, Map<String, String> into) throws SQLException {
-        String sql = "SELECT record_key, hash FROM record_state WHERE area = ? AND record_key IN ("
-                + Dialect.placeholders(chunk.size()) + ")";
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, area);
-            for (int i = 0; i < chunk.size(); i++) {
-                st.setString(i + 2, chunk.get(i));
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    into.put(rs.getString(1), rs.getString(2));
+            // UNNEST first: both databases then look each key up in the primary key instead of scanning the area.
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT r.record_key, r.hash FROM UNNEST(?) AS k(record_key)
+                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key""")) {
+                st.setArray(1, KeyArrays.of(connection, recordKeys));
+                st.setString(2, area);
+                Map<String, String> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
                 }
+                return found;
             }
-        }
+        });
     }
 
     /** Upserts the hashes of records the target has accepted, in one transaction. */
@@ -118,9 +110,7 @@ public final class RecordStateRepository implements IdempotentRepository {
         MessageId id = MessageId.parse(messageId);
         validate(id.recordKey(), id.hash());
         return tx.inTransaction("record the hash of '" + id.recordKey() + "' in area '" + area + "'", connection -> {
-            Map<String, String> stored = new HashMap<>();
-            readChunk(connection, List.of(id.recordKey()), stored);
-            if (id.hash().equals(stored.get(id.recordKey()))) {
+            if (id.hash().equals(storedHash(connection, id.recordKey()))) {
                 return false;
             }
             try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
@@ -185,6 +175,17 @@ public final class RecordStateRepository implements IdempotentRepository {
 
     @Override
     public void stop() {}
+
+    private String storedHash(Connection connection, String recordKey) throws SQLException {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT hash FROM record_state WHERE area = ? AND record_key = ?")) {
+            st.setString(1, area);
+            st.setString(2, recordKey);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
 
     private void bindUpsert(PreparedStatement st, String recordKey, String hash, Instant now) throws SQLException {
         st.setString(1, area);
