@@ -38,7 +38,7 @@ enum Dialect {
 
         @Override
         void lockForMigration(Connection connection) throws SQLException {
-            // PostgreSQL DDL is transactional: a transaction-scoped advisory lock serialises instances starting at once.
+            // PostgreSQL DDL is transactional, so a transaction-scoped advisory lock serialises concurrent starts.
             try (Statement st = connection.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK_KEY + ")");
             }

@@ -54,6 +54,10 @@ final class JdbcErrorStore implements ErrorStore {
 
     @Override
     public List<ErrorRow> open(String area, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(
+                    "Open errors of area '" + area + "': limit must be at least 1, was " + limit);
+        }
         return tx.inTransaction("read open errors of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
                     SELECT id, run_id, area, record_key, stage, reason, payload, created_at FROM sync_error

@@ -77,6 +77,10 @@ final class JdbcRunHistory implements RunHistory {
 
     @Override
     public List<RunRecord> recent(String area, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(
+                    "Recent runs of area '" + area + "': limit must be at least 1, was " + limit);
+        }
         return tx.inTransaction("read recent runs of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement(
                     "SELECT * FROM sync_run WHERE area = ? ORDER BY started_at DESC, run_id LIMIT ?")) {

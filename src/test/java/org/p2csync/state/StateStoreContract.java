@@ -414,6 +414,18 @@ abstract class StateStoreContract {
         assertThat(store.errors().countOpen("accounts")).isEqualTo(100);
     }
 
+    @Test
+    void listingLimitsMustBePositive() {
+        assertThatThrownBy(() -> store.runs().recent("accounts", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accounts")
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.errors().open("accounts", -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accounts")
+                .hasMessageContaining("limit");
+    }
+
     // --- helpers ---
 
     static Map<String, String> unicodeKeys() {
