@@ -62,11 +62,18 @@ final class SchemaMigrator {
     private final Transactions tx;
     private final Dialect dialect;
     private final Clock clock;
+    private final List<Migration> migrations;
 
     SchemaMigrator(Transactions tx, Dialect dialect, Clock clock) {
+        this(tx, dialect, clock, MIGRATIONS);
+    }
+
+    /** @param migrations in ascending version order */
+    SchemaMigrator(Transactions tx, Dialect dialect, Clock clock, List<Migration> migrations) {
         this.tx = tx;
         this.dialect = dialect;
         this.clock = clock;
+        this.migrations = List.copyOf(migrations);
     }
 
     /** @return the schema version after migrating */
@@ -79,7 +86,7 @@ final class SchemaMigrator {
                         description VARCHAR(200) NOT NULL,
                         applied_at TIMESTAMP WITH TIME ZONE NOT NULL)""");
             int current = currentVersion(connection);
-            for (Migration m : MIGRATIONS) {
+            for (Migration m : migrations) {
                 if (m.version() > current) {
                     apply(connection, m);
                     current = m.version();
@@ -92,7 +99,12 @@ final class SchemaMigrator {
     private void apply(Connection connection, Migration migration) throws SQLException {
         LOG.info("Applying state schema migration {}: {}", migration.version(), migration.description());
         for (String sql : migration.statements()) {
-            execute(connection, sql);
+            try {
+                execute(connection, sql);
+            } catch (SQLException e) {
+                throw new SQLException("migration " + migration.version() + " (" + migration.description()
+                        + ") failed: " + e.getMessage(), e.getSQLState(), e);
+            }
         }
         try (PreparedStatement st = connection.prepareStatement(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {

@@ -73,6 +73,39 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aLaterMigrationUpgradesAnExistingSchemaAndKeepsItsData() throws SQLException {
+        store.recordState("accounts").record(Map.of("k", "h"));
+        List<Migration> next = new ArrayList<>(SchemaMigrator.MIGRATIONS);
+        next.add(new Migration(next.size() + 1, "replay requests",
+                List.of("CREATE TABLE IF NOT EXISTS replay_request (area VARCHAR(100) NOT NULL PRIMARY KEY)")));
+
+        int version = migrator(next).migrate();
+
+        assertThat(version).isEqualTo(next.size());
+        assertThat(appliedVersions()).isEqualTo(next.stream().map(Migration::version).toList());
+        assertThat(countRows("SELECT COUNT(*) FROM replay_request")).isZero();
+        assertThat(store.recordState("accounts").hash("k")).contains("h");
+        assertThat(migrator(next).migrate()).as("again: nothing left to apply").isEqualTo(next.size());
+    }
+
+    @Test
+    void aFailingMigrationIsNamedAndNotRecordedAsApplied() throws SQLException {
+        List<Migration> next = new ArrayList<>(SchemaMigrator.MIGRATIONS);
+        int broken = next.size() + 1;
+        next.add(new Migration(broken, "broken step", List.of("ALTER TABLE no_such_table ADD COLUMN x INT")));
+
+        assertThatThrownBy(() -> migrator(next).migrate())
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("migration " + broken + " (broken step) failed");
+        assertThat(appliedVersions()).doesNotContain(broken);
+    }
+
+    SchemaMigrator migrator(List<Migration> migrations) {
+        return new SchemaMigrator(
+                new Transactions(store.dataSource()), Dialect.of(config.jdbcUrl()), clock, migrations);
+    }
+
+    @Test
     void twoInstancesStartingAtOnceOnAnEmptyDatabaseBothSucceed() throws Exception {
         store.close();
         config = newDatabase();
