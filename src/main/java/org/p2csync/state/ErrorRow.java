@@ -1,0 +1,28 @@
+package org.p2csync.state;
+
+import java.time.Instant;
+
+/**
+ * A record that could not be mapped or was rejected by the target.
+ *
+ * @param id assigned by the store; null on a row not yet recorded
+ * @param stage where it failed: read, map, write
+ * @param payload the source or mapped record as JSON text, for people to inspect; may be null
+ * @param createdAt assigned by the store when null
+ */
+public record ErrorRow(
+        Long id,
+        String runId,
+        String area,
+        String recordKey,
+        String stage,
+        String reason,
+        String payload,
+        Instant createdAt) {
+
+    /** A row to record now. */
+    public static ErrorRow of(
+            String runId, String area, String recordKey, String stage, String reason, String payload) {
+        return new ErrorRow(null, runId, area, recordKey, stage, reason, payload, null);
+    }
+}

@@ -1,0 +1,223 @@
+package org.p2csync.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * The hash of the last payload written per record of one area: a record whose mapped payload hashes the same is not
+ * written again. Exposed as a standard Camel {@link IdempotentRepository} whose message ids are
+ * {@code <recordKey>#<hash>}; the route itself uses the bulk methods, one page at a time.
+ *
+ * <p>Never record a hash before the target has accepted the write: the hash is what makes a later run skip the
+ * record. With the Idempotent Consumer EIP that means {@code eager: false}, so Camel adds the id only after the
+ * exchange completed.
+ */
+public final class RecordStateRepository implements IdempotentRepository {
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
+    private static final int BATCH = 1000;
+    static final int MAX_KEY_LENGTH = 512;
+    static final int MAX_HASH_LENGTH = 128;
+
+    private final String area;
+    private final Transactions tx;
+    private final Clock clock;
+    private final String upsertSql;
+
+    RecordStateRepository(String area, Transactions tx, Dialect dialect, Clock clock) {
+        this.area = AreaNames.require(area);
+        this.tx = tx;
+        this.clock = clock;
+        this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
+    }
+
+    public String area() {
+        return area;
+    }
+
+    /** The stored hash of each given key that has one; keys never written are absent from the result. */
+    public Map<String, String> hashes(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read record hashes of area '" + area + "'", connection -> {
+            // UNNEST first: both databases then look each key up in the primary key instead of scanning the area.
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT r.record_key, r.hash FROM UNNEST(?) AS k(record_key)
+                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key""")) {
+                st.setArray(1, KeyArrays.of(connection, recordKeys));
+                st.setString(2, area);
+                Map<String, String> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /** Upserts the hashes of records the target has accepted, in one transaction. */
+    public void record(Map<String, String> hashByRecordKey) {
+        if (hashByRecordKey.isEmpty()) {
+            return;
+        }
+        hashByRecordKey.forEach(this::validate);
+        Instant now = clock.instant();
+        tx.inTransaction("record " + hashByRecordKey.size() + " hashes of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
+                int pending = 0;
+                for (Map.Entry<String, String> e : hashByRecordKey.entrySet()) {
+                    bindUpsert(st, e.getKey(), e.getValue(), now);
+                    st.addBatch();
+                    if (++pending == BATCH) {
+                        st.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    st.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    public Optional<String> hash(String recordKey) {
+        return Optional.ofNullable(hashes(List.of(recordKey)).get(recordKey));
+    }
+
+    /** True when the stored hash of the id's record equals the id's hash. */
+    @Override
+    public boolean contains(String messageId) {
+        MessageId id = MessageId.parse(messageId);
+        return hash(id.recordKey()).map(id.hash()::equals).orElse(false);
+    }
+
+    /** Stores the id's hash for its record; true when it was absent or different (so the message is new). */
+    @Override
+    public boolean add(String messageId) {
+        MessageId id = MessageId.parse(messageId);
+        validate(id.recordKey(), id.hash());
+        return tx.inTransaction("record the hash of '" + id.recordKey() + "' in area '" + area + "'", connection -> {
+            if (id.hash().equals(storedHash(connection, id.recordKey()))) {
+                return false;
+            }
+            try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
+                bindUpsert(st, id.recordKey(), id.hash(), clock.instant());
+                st.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Undoes {@link #add}: forgets the record only while its stored hash is the id's hash. Camel calls this when an
+     * exchange fails; with {@code eager: false} the failed payload's hash was never added, so the hash of the last
+     * accepted write must survive.
+     */
+    @Override
+    public boolean remove(String messageId) {
+        MessageId id = MessageId.parse(messageId);
+        return delete("remove '" + messageId + "' from area '" + area + "'",
+                "DELETE FROM record_state WHERE area = ? AND record_key = ? AND hash = ?",
+                id.recordKey(), id.hash());
+    }
+
+    /** Forgets a record whatever its hash, so the next run writes it again (a replay). */
+    public boolean forget(String recordKey) {
+        return delete("forget '" + recordKey + "' in area '" + area + "'",
+                "DELETE FROM record_state WHERE area = ? AND record_key = ?", recordKey);
+    }
+
+    private boolean delete(String what, String sql, String... parameters) {
+        return tx.inTransaction(what, connection -> {
+            try (PreparedStatement st = connection.prepareStatement(sql)) {
+                st.setString(1, area);
+                for (int i = 0; i < parameters.length; i++) {
+                    st.setString(i + 2, parameters[i]);
+                }
+                return st.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Hashes are recorded only after the target accepted the write, so there is nothing left to confirm. */
+    @Override
+    public boolean confirm(String messageId) {
+        return true;
+    }
+
+    /** Forgets every record of the area, so the next run writes them all again. */
+    @Override
+    public void clear() {
+        tx.inTransaction("clear record state of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM record_state WHERE area = ?")) {
+                st.setString(1, area);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** The connection pool belongs to the {@link StateStore}; Camel starting or stopping a route changes nothing. */
+    @Override
+    public void start() {}
+
+    @Override
+    public void stop() {}
+
+    private String storedHash(Connection connection, String recordKey) throws SQLException {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT hash FROM record_state WHERE area = ? AND record_key = ?")) {
+            st.setString(1, area);
+            st.setString(2, recordKey);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private void bindUpsert(PreparedStatement st, String recordKey, String hash, Instant now) throws SQLException {
+        st.setString(1, area);
+        st.setString(2, recordKey);
+        st.setString(3, hash);
+        DbTime.set(st, 4, now);
+    }
+
+    private void validate(String recordKey, String hash) {
+        if (recordKey == null || recordKey.isEmpty()) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': empty record key");
+        }
+        if (recordKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': record key '"
+                    + recordKey.substring(0, 40) + "...' has " + recordKey.length() + " characters, at most "
+                    + MAX_KEY_LENGTH + " allowed");
+        }
+        if (hash == null || hash.isEmpty() || hash.length() > MAX_HASH_LENGTH) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': record key '" + recordKey
+                    + "' has an invalid hash '" + hash + "' (1 to " + MAX_HASH_LENGTH + " characters)");
+        }
+    }
+
+    /** An idempotent message id: the record key, '#', the payload hash. Keys may contain '#'; hashes are hex. */
+    record MessageId(String recordKey, String hash) {
+        static MessageId parse(String messageId) {
+            int split = messageId == null ? -1 : messageId.lastIndexOf('#');
+            if (split <= 0 || split == messageId.length() - 1) {
+                throw new IllegalArgumentException(
+                        "Idempotent message id '" + messageId + "' is not of the form <recordKey>#<hash>");
+            }
+            return new MessageId(messageId.substring(0, split), messageId.substring(split + 1));
+        }
+    }
+}

@@ -1,0 +1,497 @@
+package org.p2csync.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.CursorStore;
+import org.p2csync.sync.Outcome;
+import org.p2csync.sync.RunCounts;
+
+/** What every state database must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class StateStoreContract {
+    static final String CYRILLIC = "ООО «Ромашка» Москва";
+    static final String ARABIC = "شركة الأمل للتجارة";
+    static final String CHINESE = "北京华夏贸易有限公司";
+    static final String QUOTES = "O'Brien \"Ltd\" `x` \\ %_";
+
+    final TestClock clock = new TestClock(Instant.parse("2026-01-10T08:00:00.123456Z"));
+    StateConfig config;
+    StateStore store;
+
+    /** A database no other test has used. */
+    abstract StateConfig newDatabase() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        config = newDatabase();
+        store = StateStore.open(config, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    StateStore reopen() {
+        store.close();
+        store = StateStore.open(config, clock);
+        return store;
+    }
+
+    // --- schema ---
+
+    @Test
+    void migrationsAreAppliedOnceAndReopeningIsANoOp() throws SQLException {
+        List<Integer> first = appliedVersions();
+        reopen();
+        reopen();
+
+        assertThat(first).isEqualTo(SchemaMigrator.MIGRATIONS.stream().map(Migration::version).toList());
+        assertThat(appliedVersions()).isEqualTo(first);
+    }
+
+    @Test
+    void aLaterMigrationUpgradesAnExistingSchemaAndKeepsItsData() throws SQLException {
+        store.recordState("accounts").record(Map.of("k", "h"));
+        List<Migration> next = new ArrayList<>(SchemaMigrator.MIGRATIONS);
+        next.add(new Migration(next.size() + 1, "replay requests",
+                List.of("CREATE TABLE IF NOT EXISTS replay_request (area VARCHAR(100) NOT NULL PRIMARY KEY)")));
+
+        int version = migrator(next).migrate();
+
+        assertThat(version).isEqualTo(next.size());
+        assertThat(appliedVersions()).isEqualTo(next.stream().map(Migration::version).toList());
+        assertThat(countRows("SELECT COUNT(*) FROM replay_request")).isZero();
+        assertThat(store.recordState("accounts").hash("k")).contains("h");
+        assertThat(migrator(next).migrate()).as("again: nothing left to apply").isEqualTo(next.size());
+    }
+
+    @Test
+    void aFailingMigrationIsNamedAndNotRecordedAsApplied() throws SQLException {
+        List<Migration> next = new ArrayList<>(SchemaMigrator.MIGRATIONS);
+        int broken = next.size() + 1;
+        next.add(new Migration(broken, "broken step", List.of("ALTER TABLE no_such_table ADD COLUMN x INT")));
+
+        assertThatThrownBy(() -> migrator(next).migrate())
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("migration " + broken + " (broken step) failed");
+        assertThat(appliedVersions()).doesNotContain(broken);
+    }
+
+    SchemaMigrator migrator(List<Migration> migrations) {
+        return new SchemaMigrator(
+                new Transactions(store.dataSource()), Dialect.of(config.jdbcUrl()), clock, migrations);
+    }
+
+    @Test
+    void twoInstancesStartingAtOnceOnAnEmptyDatabaseBothSucceed() throws Exception {
+        store.close();
+        config = newDatabase();
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<StateStore> starter = () -> {
+            go.await();
+            return StateStore.open(config, clock);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<StateStore> a = pool.submit(starter);
+            Future<StateStore> b = pool.submit(starter);
+            go.countDown();
+            StateStore first = a.get(60, TimeUnit.SECONDS);
+            StateStore second = b.get(60, TimeUnit.SECONDS);
+            second.close();
+            store = first;
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(appliedVersions()).isEqualTo(SchemaMigrator.MIGRATIONS.stream().map(Migration::version).toList());
+        store.recordState("accounts").record(Map.of("k", "h"));
+        assertThat(store.recordState("accounts").hash("k")).contains("h");
+    }
+
+    @Test
+    void everythingSurvivesCloseAndReopen() {
+        store.recordState("accounts").record(Map.of("usmf|US-001", "aa11"));
+        store.cursors().save("accounts", new Cursor("2026-01-10T08:00:00Z", "id-1"));
+        String runId = store.runs().start("accounts");
+        store.errors().record(runId, "accounts", "usmf|US-002", "write", "rejected", "{}");
+
+        reopen();
+
+        assertThat(store.recordState("accounts").hash("usmf|US-001")).contains("aa11");
+        assertThat(store.cursors().load("accounts")).isEqualTo(new Cursor("2026-01-10T08:00:00Z", "id-1"));
+        assertThat(store.runs().recent("accounts", 10)).extracting(RunRecord::runId).containsExactly(runId);
+        assertThat(store.errors().countOpen("accounts")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingUnitOfWorkLeavesNothingBehind() {
+        Transactions tx = new Transactions(store.dataSource());
+
+        assertThatThrownBy(() -> tx.inTransaction("test a crash mid-page", connection -> {
+                    try (PreparedStatement st = connection.prepareStatement(
+                            "INSERT INTO sync_cursor (area, watermark, tie_breaker, updated_at) VALUES (?, ?, ?, ?)")) {
+                        st.setString(1, "accounts");
+                        st.setString(2, "w");
+                        st.setString(3, "t");
+                        DbTime.set(st, 4, clock.instant());
+                        st.executeUpdate();
+                    }
+                    throw new SQLException("simulated crash");
+                }))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("test a crash mid-page")
+                .hasMessageContaining("simulated crash");
+        assertThat(store.cursors().load("accounts")).isEqualTo(Cursor.START);
+    }
+
+    // --- record state, bulk ---
+
+    @Test
+    void aPageOfHashesIsRecordedAndReadBackExactly() {
+        RecordStateRepository state = store.recordState("accounts");
+        Map<String, String> page = new LinkedHashMap<>();
+        for (int i = 0; i < 5000; i++) {
+            page.put("usmf|US-" + i, Integer.toHexString(i * 7919));
+        }
+        page.putAll(unicodeKeys());
+
+        state.record(page);
+
+        List<String> asked = new ArrayList<>(page.keySet());
+        asked.add("usmf|never-written");
+        assertThat(state.hashes(asked)).isEqualTo(page);
+    }
+
+    @Test
+    void recordingAgainReplacesChangedHashesAndKeepsTheRest() {
+        RecordStateRepository state = store.recordState("accounts");
+        state.record(Map.of("a", "01", "b", "02"));
+
+        state.record(Map.of("b", "03", "c", "04"));
+
+        assertThat(state.hashes(List.of("a", "b", "c"))).isEqualTo(Map.of("a", "01", "b", "03", "c", "04"));
+    }
+
+    @Test
+    void areasDoNotSeeEachOthersRecords() {
+        store.recordState("accounts").record(Map.of("same-key", "aa"));
+        store.recordState("contacts").record(Map.of("same-key", "bb"));
+
+        store.recordState("contacts").clear();
+
+        assertThat(store.recordState("accounts").hash("same-key")).contains("aa");
+        assertThat(store.recordState("contacts").hash("same-key")).isEmpty();
+    }
+
+    @Test
+    void emptyPagesNeedNoDatabase() {
+        RecordStateRepository state = store.recordState("accounts");
+        state.record(Map.of());
+        assertThat(state.hashes(List.of())).isEmpty();
+    }
+
+    @Test
+    void anOverlongKeyIsRejectedByNameAndNothingOfThePageIsRecorded() {
+        RecordStateRepository state = store.recordState("accounts");
+        Map<String, String> page = new LinkedHashMap<>();
+        page.put("good", "01");
+        page.put("x".repeat(513), "02");
+
+        assertThatThrownBy(() -> state.record(page))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accounts")
+                .hasMessageContaining("513 characters");
+        assertThat(state.hash("good")).isEmpty();
+    }
+
+    // --- record state as a Camel IdempotentRepository ---
+
+    @Test
+    void idempotentRepositoryContract() {
+        RecordStateRepository repo = store.recordState("accounts");
+
+        assertThat(repo.contains("usmf|US-001#aa")).isFalse();
+        assertThat(repo.add("usmf|US-001#aa")).isTrue();
+        assertThat(repo.contains("usmf|US-001#aa")).isTrue();
+        assertThat(repo.add("usmf|US-001#aa")).as("same payload again").isFalse();
+        assertThat(repo.contains("usmf|US-001#bb")).as("changed payload").isFalse();
+        assertThat(repo.add("usmf|US-001#bb")).isTrue();
+        assertThat(repo.hash("usmf|US-001")).contains("bb");
+        assertThat(repo.confirm("usmf|US-001#bb")).isTrue();
+
+        assertThat(repo.remove("usmf|US-001#aa")).as("an older hash is no longer there to remove").isFalse();
+        assertThat(repo.contains("usmf|US-001#bb")).isTrue();
+        assertThat(repo.remove("usmf|US-001#bb")).isTrue();
+        assertThat(repo.contains("usmf|US-001#bb")).isFalse();
+        assertThat(repo.hash("usmf|US-001")).isEmpty();
+        assertThat(repo.remove("usmf|US-001#bb")).isFalse();
+    }
+
+    @Test
+    void forgettingARecordMakesTheNextRunWriteItWhateverItsHash() {
+        RecordStateRepository repo = store.recordState("accounts");
+        repo.record(Map.of("usmf|US-001", "aa", "usmf|US-002", "bb"));
+
+        assertThat(repo.forget("usmf|US-001")).isTrue();
+        assertThat(repo.forget("usmf|US-001")).isFalse();
+
+        assertThat(repo.hashes(List.of("usmf|US-001", "usmf|US-002"))).isEqualTo(Map.of("usmf|US-002", "bb"));
+    }
+
+    @Test
+    void messageIdsSplitAtTheLastHashSign() {
+        RecordStateRepository repo = store.recordState("accounts");
+
+        repo.add("order#12#line#3#c0ffee");
+
+        assertThat(repo.hash("order#12#line#3")).contains("c0ffee");
+        assertThat(repo.contains("order#12#line#3#c0ffee")).isTrue();
+    }
+
+    @Test
+    void unicodeKeysWorkThroughTheIdempotentRepositoryToo() {
+        RecordStateRepository repo = store.recordState("accounts");
+        unicodeKeys().forEach((key, hash) -> assertThat(repo.add(key + "#" + hash)).isTrue());
+        unicodeKeys().forEach((key, hash) -> assertThat(repo.contains(key + "#" + hash)).as(key).isTrue());
+    }
+
+    @Test
+    void malformedMessageIdsAreRejectedByName() {
+        RecordStateRepository repo = store.recordState("accounts");
+        for (String bad : List.of("no-hash-sign", "#only-hash", "key-without-hash#")) {
+            assertThatThrownBy(() -> repo.add(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void clearForgetsOnlyTheRepositorysArea() {
+        store.recordState("accounts").add("k#01");
+        store.recordState("contacts").add("k#01");
+
+        store.recordState("accounts").clear();
+
+        assertThat(store.recordState("accounts").contains("k#01")).isFalse();
+        assertThat(store.recordState("contacts").contains("k#01")).isTrue();
+    }
+
+    // --- cursors ---
+
+    @Test
+    void cursorsStartAtTheBeginningAndRoundTrip() {
+        CursorStore cursors = store.cursors();
+        assertThat(cursors.load("accounts")).isEqualTo(Cursor.START);
+
+        cursors.save("accounts", new Cursor("2026-01-10T08:00:00Z", "0b6c6c2e-0001"));
+        cursors.save("accounts", new Cursor("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
+        cursors.save("contacts", new Cursor("2026-01-01T00:00:00Z", "c-1"));
+
+        assertThat(cursors.load("accounts")).isEqualTo(new Cursor("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
+        assertThat(cursors.load("contacts")).isEqualTo(new Cursor("2026-01-01T00:00:00Z", "c-1"));
+    }
+
+    @Test
+    void savingStartResetsTheCursor() {
+        store.cursors().save("accounts", new Cursor("2026-01-10T08:00:00Z", "x"));
+        store.cursors().save("accounts", Cursor.START);
+        assertThat(store.cursors().load("accounts").isStart()).isTrue();
+    }
+
+    // --- run history ---
+
+    @Test
+    void aRunIsRunningUntilFinished() {
+        String runId = store.runs().start("accounts");
+
+        RunRecord running = store.runs().recent("accounts", 1).get(0);
+        assertThat(running.running()).isTrue();
+        assertThat(running.outcome()).isEqualTo("Running");
+        assertThat(running.startedAt()).isEqualTo(clock.instant());
+        assertThat(running.finishedAt()).isNull();
+        assertThat(running.counts()).isEqualTo(RunCounts.ZERO);
+
+        clock.advance(Duration.ofSeconds(42));
+        RunCounts counts = new RunCounts(10, 1, 2, 5, 1, 1);
+        store.runs().finish(runId, counts, Map.of("crm", 3L, "erp", 7L), Outcome.Warning);
+
+        RunRecord done = store.runs().recent("accounts", 1).get(0);
+        assertThat(done).isEqualTo(new RunRecord(runId, "accounts", Instant.parse("2026-01-10T08:00:00.123456Z"),
+                Instant.parse("2026-01-10T08:00:42.123456Z"), counts, Map.of("crm", 3L, "erp", 7L), "Warning"));
+        assertThat(done.running()).isFalse();
+    }
+
+    @Test
+    void recentListsAnAreasRunsNewestFirstUpToTheLimit() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(store.runs().start("accounts"));
+            clock.advance(Duration.ofMinutes(5));
+        }
+        store.runs().start("contacts");
+
+        assertThat(store.runs().recent("accounts", 3))
+                .extracting(RunRecord::runId)
+                .containsExactly(ids.get(3), ids.get(2), ids.get(1));
+    }
+
+    @Test
+    void finishingAnUnknownRunNamesIt() {
+        assertThatThrownBy(() -> store.runs().finish("no-such-run", RunCounts.ZERO, Map.of(), Outcome.Completed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-run");
+    }
+
+    @Test
+    void purgeDeletesOldRunsAndResolvedErrorsButKeepsOpenErrors() {
+        String old = store.runs().start("accounts");
+        store.errors().record(old, "accounts", "fixed", "write", "rejected", null);
+        store.errors().record(old, "accounts", "still-broken", "write", "rejected", null);
+        store.errors().resolve("accounts", List.of("fixed"));
+        clock.advance(Duration.ofDays(46));
+        String recent = store.runs().start("accounts");
+
+        int purged = store.runs().purgeOlderThan(RunHistory.DEFAULT_RETENTION);
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(store.runs().recent("accounts", 10)).extracting(RunRecord::runId).containsExactly(recent);
+        assertThat(store.errors().open("accounts", 10)).extracting(ErrorRow::recordKey).containsExactly("still-broken");
+        assertThat(countRows("SELECT COUNT(*) FROM sync_error")).isEqualTo(1);
+    }
+
+    // --- errors ---
+
+    @Test
+    void errorsRoundTripUnicodeAndLargePayloads() {
+        String runId = store.runs().start("accounts");
+        String payload = "{\"name\":\"" + ARABIC + "\",\"notes\":\"" + "x".repeat(1_000_000) + "\"}";
+
+        store.errors().record(runId, "accounts", CYRILLIC, "map", "Name too long: " + QUOTES + " " + CHINESE, payload);
+
+        List<ErrorRow> open = store.errors().open("accounts", 10);
+        assertThat(open).hasSize(1);
+        ErrorRow row = open.get(0);
+        assertThat(row.id()).isNotNull();
+        assertThat(row)
+                .usingRecursiveComparison()
+                .ignoringFields("id")
+                .isEqualTo(new ErrorRow(null, runId, "accounts", CYRILLIC, "map",
+                        "Name too long: " + QUOTES + " " + CHINESE, payload, clock.instant()));
+    }
+
+    @Test
+    void openErrorsAreOldestFirstLimitedAndPerArea() {
+        List<ErrorRow> page = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            page.add(ErrorRow.of("run-1", "accounts", "k" + i, "write", "HTTP 400", "{}"));
+        }
+        store.errors().recordAll(page);
+        store.errors().record("run-1", "contacts", "c0", "map", "bad", null);
+
+        assertThat(store.errors().open("accounts", 3)).extracting(ErrorRow::recordKey).containsExactly("k0", "k1", "k2");
+        assertThat(store.errors().countOpen("accounts")).isEqualTo(5);
+        assertThat(store.errors().countOpen("contacts")).isEqualTo(1);
+    }
+
+    @Test
+    void resolvingClosesOnlyTheNamedRecordsOfTheArea() {
+        store.errors().recordAll(List.of(
+                ErrorRow.of("run-1", "accounts", ARABIC, "write", "HTTP 400", null),
+                ErrorRow.of("run-1", "accounts", ARABIC, "write", "HTTP 400 again", null),
+                ErrorRow.of("run-1", "accounts", "other", "write", "HTTP 400", null),
+                ErrorRow.of("run-1", "contacts", ARABIC, "write", "HTTP 400", null)));
+
+        store.errors().resolve("accounts", List.of(ARABIC, "never-failed"));
+        store.errors().resolve("accounts", List.of());
+
+        assertThat(store.errors().open("accounts", 10)).extracting(ErrorRow::recordKey).containsExactly("other");
+        assertThat(store.errors().countOpen("contacts")).isEqualTo(1);
+    }
+
+    @Test
+    void resolvingAPageOfThousandsOfKeysWorks() {
+        List<ErrorRow> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            keys.add("k" + i);
+            rows.add(ErrorRow.of("run-1", "accounts", "k" + i, "write", "HTTP 400", null));
+        }
+        store.errors().recordAll(rows);
+
+        store.errors().resolve("accounts", keys.subList(0, 2400));
+
+        assertThat(store.errors().countOpen("accounts")).isEqualTo(100);
+    }
+
+    @Test
+    void listingLimitsMustBePositive() {
+        assertThatThrownBy(() -> store.runs().recent("accounts", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accounts")
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.errors().open("accounts", -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accounts")
+                .hasMessageContaining("limit");
+    }
+
+    // --- helpers ---
+
+    static Map<String, String> unicodeKeys() {
+        Map<String, String> keys = new HashMap<>();
+        keys.put("usmf|" + CYRILLIC, "c1");
+        keys.put("usmf|" + ARABIC, "a1");
+        keys.put("usmf|" + CHINESE, "b1");
+        keys.put("usmf|" + QUOTES, "d1");
+        keys.put("usmf|A#1#2", "e1");
+        keys.put("usmf|" + "Ж".repeat(300), "f1");
+        return keys;
+    }
+
+    List<Integer> appliedVersions() throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    long countRows(String sql) {
+        try (Connection c = store.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
