@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.p2csync.state.ErrorRow;
 import org.p2csync.state.ErrorStore;
 import org.p2csync.state.RecordStateRepository;
 import org.p2csync.sync.Batch;
@@ -44,9 +45,12 @@ final class CommitStep implements BatchStep {
         if (!written.isEmpty()) {
             recordState.record(written);
         }
-        List<Item> failed = batch.items().stream().filter(i -> i.status() == ItemStatus.FAILED).toList();
-        for (Item item : failed) {
-            errors.record(batch.runId(), batch.area(), item.displayKey(), item.stage(), item.reason(), payloadOf(item));
+        List<ErrorRow> failed = batch.items().stream()
+                .filter(i -> i.status() == ItemStatus.FAILED)
+                .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i)))
+                .toList();
+        if (!failed.isEmpty()) {
+            errors.recordAll(failed);
         }
         List<String> healed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.WRITTEN || i.status() == ItemStatus.UNCHANGED
