@@ -32,6 +32,8 @@ final class FakeODataService implements AutoCloseable {
     private final Map<String, Integer> batchStatusByKeyFragment;
     final List<String> readQueries = new CopyOnWriteArrayList<>();
     final List<String> batchBodies = new CopyOnWriteArrayList<>();
+    /** When not 200, every $batch request as a whole is answered with this status. */
+    volatile int batchStatus = 200;
 
     FakeODataService(List<String> ids, Set<String> broken, Map<String, Integer> batchStatusByKeyFragment)
             throws IOException {
@@ -80,6 +82,10 @@ final class FakeODataService implements AutoCloseable {
     private void batch(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         batchBodies.add(body);
+        if (batchStatus != 200) {
+            respond(ex, batchStatus, "text/plain", "unavailable");
+            return;
+        }
         String boundary = ex.getRequestHeaders().getFirst("Content-Type").replaceAll(".*boundary=", "");
         StringBuilder out = new StringBuilder();
         Matcher request = Pattern.compile("PATCH (\\S+) HTTP/1.1").matcher(body);
