@@ -23,6 +23,13 @@ import org.xml.sax.SAXException;
 final class MetadataParser {
     private static final String EDM = "http://docs.oasis-open.org/odata/ns/edm";
 
+    /** The document arrived but is not CSDL we can read; retrying will not help. */
+    static final class InvalidMetadataException extends RuntimeException {
+        InvalidMetadataException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     ServiceCatalog parse(InputStream xml) throws IOException {
         Document doc = read(xml);
         Map<String, String> aliases = new HashMap<>();
@@ -59,8 +66,14 @@ final class MetadataParser {
         }
         for (Element property : children(type, "Property")) {
             String maxLength = property.getAttribute("MaxLength");
-            Integer max = maxLength.isEmpty() || maxLength.equalsIgnoreCase("max") ? null : Integer.valueOf(maxLength);
             String name = property.getAttribute("Name");
+            Integer max;
+            try {
+                max = maxLength.isEmpty() || maxLength.equalsIgnoreCase("max") ? null : Integer.valueOf(maxLength);
+            } catch (NumberFormatException e) {
+                throw new InvalidMetadataException("$metadata: property " + name + " of " + type.getAttribute("Name")
+                        + " has MaxLength '" + maxLength + "', not a number", e);
+            }
             fields.put(name, new FieldInfo(name, property.getAttribute("Type"), max));
         }
         return Collections.unmodifiableMap(fields);
@@ -96,7 +109,7 @@ final class MetadataParser {
             factory.setExpandEntityReferences(false);
             return factory.newDocumentBuilder().parse(xml);
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("$metadata is not valid CSDL XML: " + e.getMessage(), e);
+            throw new InvalidMetadataException("$metadata is not valid CSDL XML: " + e.getMessage(), e);
         }
     }
 }

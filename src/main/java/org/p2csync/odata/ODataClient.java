@@ -2,14 +2,13 @@ package org.p2csync.odata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,9 +61,10 @@ public final class ODataClient {
                     response -> {
                         requireSuccess(response, "GET " + uri);
                         try {
-                            return pages.parse(new ByteArrayInputStream(response.body()));
-                        } catch (IOException e) {
-                            throw new RetryingSender.TransientResponseException(e.getMessage(), e);
+                            return pages.parse(response.body());
+                        } catch (JsonProcessingException e) {
+                            throw new RetryingSender.TransientResponseException(e.getOriginalMessage() + " at "
+                                    + e.getLocation().offsetDescription(), e);
                         }
                     });
         } catch (ODataException e) {
@@ -81,8 +81,8 @@ public final class ODataClient {
         return call(CATALOG_AREA, () -> request(uri).GET().header("Accept", "application/xml"), response -> {
             requireSuccess(response, "GET " + uri);
             try {
-                return new MetadataParser().parse(new ByteArrayInputStream(response.body()));
-            } catch (IOException e) {
+                return new MetadataParser().parse(response.body());
+            } catch (MetadataParser.InvalidMetadataException e) {
                 throw new ODataException("$metadata of " + config.system() + " at " + uri + ": " + e.getMessage(),
                         response.statusCode(), e);
             }
@@ -147,7 +147,7 @@ public final class ODataClient {
                 response -> {
                     requireSuccess(response, "POST " + uri);
                     return BatchResponse.parse(response.headers().firstValue("Content-Type").orElse(null),
-                            response.body());
+                            response.body().readAllBytes());
                 });
     }
 
@@ -179,11 +179,10 @@ public final class ODataClient {
         }
     }
 
-    private void requireSuccess(HttpResponse<byte[]> response, String request) {
+    private void requireSuccess(HttpResponse<InputStream> response, String request) throws IOException {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            String message = new BatchResponse.Part(null, status, new String(response.body(), StandardCharsets.UTF_8),
-                    null).errorMessage();
+            String message = new BatchResponse.Part(null, status, RetryingSender.text(response), null).errorMessage();
             throw new ODataException(config.system() + " " + request + " failed: " + status + " " + message, status);
         }
     }

@@ -1,9 +1,11 @@
 package org.p2csync.odata;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,16 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends HTTP requests to one system: counts every attempt, waits at the system's throttle gate, and retries
  * transient failures (429, 5xx gateway/availability statuses, I/O errors) under the retry policy. A response whose
- * body the caller cannot use may be declared transient too, through {@link #send(String, Supplier, ResponseCheck)}.
+ * body the caller cannot use may be declared transient too (see {@link ResponseCheck}).
  */
 final class RetryingSender {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
 
-    /** Lets a caller reject a 2xx response as transiently broken (e.g. truncated JSON from a flaky proxy). */
+    /**
+     * Turns a non-transient response into the caller's result, reading the body as it streams in. An IOException
+     * (the connection broke mid-body) or a {@link TransientResponseException} (e.g. truncated JSON from a flaky
+     * proxy) has the request retried.
+     */
     @FunctionalInterface
     interface ResponseCheck<T> {
-        /** Returns the usable result; throws {@link TransientResponseException} to have the request retried. */
-        T accept(HttpResponse<byte[]> response);
+        T accept(HttpResponse<InputStream> response) throws IOException;
     }
 
     /** Thrown by a {@link ResponseCheck} when the response is unusable but a retry may fix it. */
@@ -48,10 +53,6 @@ final class RetryingSender {
         this.counter = counter;
     }
 
-    HttpResponse<byte[]> send(String area, Supplier<HttpRequest> request) {
-        return send(area, request, response -> response);
-    }
-
     /**
      * Sends until a response is not transient, or attempts run out.
      *
@@ -69,9 +70,11 @@ final class RetryingSender {
                 gate.awaitClearance();
                 built = request.get();
                 counter.increment(area, system);
-                HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-                if (!RetryPolicy.isTransient(response.statusCode())) {
-                    return check.accept(response);
+                HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (!RetryPolicy.isTransient(response.statusCode())) {
+                        return check.accept(response);
+                    }
                 }
                 lastStatus = response.statusCode();
                 lastProblem = "HTTP " + lastStatus;
@@ -102,6 +105,11 @@ final class RetryingSender {
         throw new ODataException("gave up on " + system + " " + (built == null ? "request" : built.method() + " "
                 + built.uri()) + " after " + policy.maxAttempts() + " attempts; last: " + lastProblem,
                 lastStatus, lastError);
+    }
+
+    /** The whole body as UTF-8 text, for error messages and small documents. */
+    static String text(HttpResponse<InputStream> response) throws IOException {
+        return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** Holds back every request to this system until the deadline (a Retry-After seen outside this sender). */

@@ -2,7 +2,9 @@ package org.p2csync.odata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -60,32 +62,38 @@ public final class TokenSource {
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<byte[]> response = sender.send(area, () -> HttpRequest.newBuilder(URI.create(config.tokenUrl()))
+        Token fresh = sender.send(area, () -> HttpRequest.newBuilder(URI.create(config.tokenUrl()))
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+                .build(), this::read);
+        token = fresh.value();
+        renewAt = clock.instant().plusSeconds(fresh.expiresInSeconds()).minus(EARLY_RENEWAL);
+    }
+
+    private Token read(HttpResponse<InputStream> response) throws IOException {
+        String body = RetryingSender.text(response);
         if (response.statusCode() != 200) {
             // the body of a failed token request names the cause (wrong secret, unknown client) and no secret
             throw new ODataException("token request for " + config.system() + " to " + config.tokenUrl()
-                    + " failed: HTTP " + response.statusCode() + " "
-                    + new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
+                    + " failed: HTTP " + response.statusCode() + " " + body, response.statusCode());
         }
+        JsonNode json;
         try {
-            JsonNode body = json.readTree(response.body());
-            String accessToken = body.path("access_token").asText(null);
-            if (accessToken == null) {
-                throw new ODataException("token response of " + config.tokenUrl() + " has no access_token", 200);
-            }
-            long expiresIn = body.path("expires_in").asLong(3600);
-            token = accessToken;
-            renewAt = clock.instant().plusSeconds(expiresIn).minus(EARLY_RENEWAL);
-        } catch (IOException e) {
+            json = this.json.readTree(body);
+        } catch (JsonProcessingException e) {
             throw new ODataException("token response of " + config.tokenUrl() + " is not JSON: " + e.getMessage(),
                     200, e);
         }
+        String accessToken = json.path("access_token").asText(null);
+        if (accessToken == null) {
+            throw new ODataException("token response of " + config.tokenUrl() + " has no access_token", 200);
+        }
+        return new Token(accessToken, json.path("expires_in").asLong(3600));
     }
+
+    private record Token(String value, long expiresInSeconds) {}
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

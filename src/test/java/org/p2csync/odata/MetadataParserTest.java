@@ -58,10 +58,16 @@ class MetadataParserTest {
     }
 
     @Test
-    void notXmlIsAnIOExceptionNamingMetadata() {
+    void notXmlIsRejectedNamingMetadata() {
         assertThatThrownBy(() -> new MetadataParser().parse(stream("{\"not\":\"xml\"}")))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("$metadata");
+                .isInstanceOf(MetadataParser.InvalidMetadataException.class)
+                .hasMessageContaining("$metadata is not valid CSDL XML");
+    }
+
+    @Test
+    void aNonNumericMaxLengthNamesTheProperty() {
+        assertThatThrownBy(() -> new MetadataParser().parse(stream(CSDL.replace("MaxLength=\"160\"", "MaxLength=\"x\""))))
+                .hasMessageContaining("property name of account has MaxLength 'x'");
     }
 
     private static ByteArrayInputStream stream(String s) {
