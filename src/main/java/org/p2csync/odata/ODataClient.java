@@ -12,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.p2csync.sync.FieldCatalog;
@@ -90,30 +93,36 @@ public final class ODataClient {
     }
 
     /**
-     * Upserts records by key (PATCH entitySet(key)) in one $batch with continue-on-error, so each record gets its own
-     * result. Records answered with a transient status (429/5xx inside the batch) are sent again, alone, under the
-     * retry policy; if they stay transient their last status is returned. Results are in the records' order.
+     * Upserts records by key (PATCH entitySet(key)) in $batch requests with continue-on-error, so each record gets
+     * its own result. F&amp;O answers PATCH of a missing record with 404 instead of creating it, so there such records
+     * are sent again as POST to the entity set. Records answered with a transient status (429/5xx inside the batch)
+     * are sent again, without their neighbours, under the retry policy; if they stay transient their last status is
+     * returned. Results are in the records' order.
      *
-     * @throws ODataException when the $batch request as a whole fails for good
+     * @throws ODataException when a $batch request as a whole fails for good
      */
     public List<WriteResult> upsert(String area, String entitySet, List<TargetRecord> records) {
-        List<WriteResult> results = new ArrayList<>(records.size());
+        List<WriteResult> results = new ArrayList<>(Collections.nCopies(records.size(), (WriteResult) null));
+        Set<Integer> creates = new HashSet<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            results.add(null);
             pending.add(i);
         }
         RetryPolicy policy = config.retry();
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        int attempt = 1;
+        while (!pending.isEmpty()) {
             BatchRequest batch = new BatchRequest();
             for (int index : pending) {
                 TargetRecord record = records.get(index);
-                batch.add(new BatchRequest.Operation("PATCH",
-                        config.baseUrl() + entitySet + KeyPredicate.of(record.key(), config.dialect()),
-                        toJson(record)));
+                batch.add(creates.contains(index)
+                        ? new BatchRequest.Operation("POST", config.baseUrl() + entitySet, toJson(record))
+                        : new BatchRequest.Operation("PATCH",
+                                config.baseUrl() + entitySet + KeyPredicate.of(record.key(), config.dialect()),
+                                toJson(record)));
             }
             List<BatchResponse.Part> parts = executeBatch(area, batch);
             List<Integer> transientOnes = new ArrayList<>();
+            List<Integer> missing = new ArrayList<>();
             for (int p = 0; p < pending.size(); p++) {
                 int index = pending.get(p);
                 // a service that stopped early answers fewer parts; the unanswered were not applied
@@ -124,14 +133,20 @@ public final class ODataClient {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
                             .ifPresent(sender::holdUntil);
+                } else if (part.status() == 404 && config.dialect() == Dialect.FNO && creates.add(index)) {
+                    missing.add(index);
                 }
             }
-            if (transientOnes.isEmpty() || attempt >= policy.maxAttempts()) {
-                break;
+            boolean retryTransient = !transientOnes.isEmpty() && attempt < policy.maxAttempts();
+            if (retryTransient) {
+                sender.pause(policy.backoff(attempt), "retrying " + transientOnes.size() + " transient record(s) of "
+                        + entitySet + ", attempt " + attempt + "/" + policy.maxAttempts());
+                attempt++;
             }
-            sender.pause(policy.backoff(attempt), "retrying " + transientOnes.size() + " transient record(s) of "
-                    + entitySet + ", attempt " + attempt + "/" + policy.maxAttempts());
-            pending = transientOnes;
+            pending = new ArrayList<>(missing);
+            if (retryTransient) {
+                pending.addAll(transientOnes);
+            }
         }
         return results;
     }

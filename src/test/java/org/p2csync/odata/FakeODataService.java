@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * A small OData service over real HTTP for the component tests: one entity set served with keyset semantics
  * (rows share one modifiedon, so the cursor's tie-breaker decides), server-driven paging by the maxpagesize
  * preference, rows that render as broken JSON unless only their identity is selected, and a $batch endpoint that
- * answers each PATCH with a status chosen by its URL.
+ * answers each PATCH with a status chosen by its URL (204 by default; a transient one only once per key) and each
+ * POST with 201.
  */
 final class FakeODataService implements AutoCloseable {
     static final String MODIFIED = "2024-05-01T10:00:00Z";
@@ -32,6 +33,7 @@ final class FakeODataService implements AutoCloseable {
     private final Map<String, Integer> batchStatusByKeyFragment;
     final List<String> readQueries = new CopyOnWriteArrayList<>();
     final List<String> batchBodies = new CopyOnWriteArrayList<>();
+    final List<Long> batchTimes = new CopyOnWriteArrayList<>();
     /** When not 200, every $batch request as a whole is answered with this status. */
     volatile int batchStatus = 200;
 
@@ -82,22 +84,27 @@ final class FakeODataService implements AutoCloseable {
     private void batch(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         batchBodies.add(body);
+        batchTimes.add(System.currentTimeMillis());
         if (batchStatus != 200) {
             respond(ex, batchStatus, "text/plain", "unavailable");
             return;
         }
         String boundary = ex.getRequestHeaders().getFirst("Content-Type").replaceAll(".*boundary=", "");
         StringBuilder out = new StringBuilder();
-        Matcher request = Pattern.compile("PATCH (\\S+) HTTP/1.1").matcher(body);
+        Matcher request = Pattern.compile("(PATCH|POST) (\\S+) HTTP/1.1").matcher(body);
         while (request.find()) {
-            String url = request.group(1);
-            int status = batchStatusByKeyFragment.entrySet().stream()
+            String method = request.group(1);
+            String url = request.group(2);
+            int status = method.equals("POST") ? 201 : batchStatusByKeyFragment.entrySet().stream()
                     .filter(e -> url.contains(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(204);
             // a transient answer is given once per key, then the record goes through
             batchStatusByKeyFragment.entrySet().removeIf(e -> url.contains(e.getKey())
                     && RetryPolicy.isTransient(e.getValue()));
             out.append("--").append(boundary).append("\r\nContent-Type: application/http\r\n"
                     + "Content-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ").append(status).append(" X\r\n");
+            if (status == 429) {
+                out.append("Retry-After: 1\r\n");
+            }
             if (status >= 400) {
                 out.append("Content-Type: application/json\r\n\r\n{\"error\":{\"code\":\"0x1\",\"message\":\"rejected "
                         + url.substring(url.lastIndexOf('/') + 1) + "\"}}\r\n");

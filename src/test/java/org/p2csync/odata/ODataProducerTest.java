@@ -81,6 +81,39 @@ class ODataProducerTest {
     }
 
     @Test
+    void aThrottledRecordIsResentNoEarlierThanItsRetryAfter() throws Exception {
+        start(Map.of("K-1", 429));
+        Batch out = send("dataverse:accounts?area=a", batch(ready("K-1"), ready("K-2")))
+                .getMessage().getBody(Batch.class);
+
+        assertThat(out.count(ItemStatus.WRITTEN)).isEqualTo(2);
+        assertThat(service.batchTimes).hasSize(2);
+        assertThat(service.batchTimes.get(1) - service.batchTimes.get(0)).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void onFnoAMissingRecordIsCreatedWithPost() throws Exception {
+        start(Map.of("K-2", 404, "K-3", 400));
+        Batch out = send("fno:accounts?area=a", batch(ready("K-1"), ready("K-2"), ready("K-3")))
+                .getMessage().getBody(Batch.class);
+
+        assertThat(out.items()).extracting(Item::status)
+                .containsExactly(ItemStatus.WRITTEN, ItemStatus.WRITTEN, ItemStatus.FAILED);
+        assertThat(service.batchBodies).hasSize(2);
+        assertThat(service.batchBodies.get(1)).contains("POST " + service.baseUrl() + "/api/data/v9.2/accounts HTTP/1.1",
+                "{\"accountnumber\":\"K-2\",\"name\":\"Name K-2\"}").doesNotContain("K-1", "K-3", "PATCH");
+    }
+
+    @Test
+    void onDataverseA404IsARecordFailure() throws Exception {
+        start(Map.of("K-1", 404));
+        Batch out = send("dataverse:accounts?area=a", batch(ready("K-1"))).getMessage().getBody(Batch.class);
+
+        assertThat(out.items().get(0).reason()).startsWith("404 rejected");
+        assertThat(service.batchBodies).hasSize(1);
+    }
+
+    @Test
     void aWholeBatchThatFailsForGoodFailsTheExchange() throws Exception {
         start(Map.of());
         service.batchStatus = 503;
@@ -118,6 +151,7 @@ class ODataProducerTest {
         service = new FakeODataService(List.of(), Set.of(), statuses);
         camel = new DefaultCamelContext();
         camel.addComponent("dataverse", new ODataComponent(service.config(Dialect.DATAVERSE), counter));
+        camel.addComponent("fno", new ODataComponent(service.config(Dialect.FNO), counter));
         camel.start();
     }
 
