@@ -66,8 +66,8 @@ public final class ODataClient {
                         try {
                             return pages.parse(response.body());
                         } catch (JsonProcessingException e) {
-                            throw new RetryingSender.TransientResponseException(e.getOriginalMessage() + " at "
-                                    + e.getLocation().offsetDescription(), e);
+                            String at = e.getLocation() == null ? "" : " at " + e.getLocation().offsetDescription();
+                            throw new RetryingSender.TransientResponseException(e.getOriginalMessage() + at, e);
                         }
                     });
         } catch (ODataException e) {

@@ -1,6 +1,7 @@
 package org.p2csync.odata;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.Map;
 /**
  * Streams an OData collection response into rows without building a tree: numbers as long or BigDecimal (never
  * double, so amounts keep their digits), objects in field order, control annotations (@odata.etag, ...) left out.
+ * A body that is not a well-formed collection fails with a {@link com.fasterxml.jackson.core.JsonProcessingException};
+ * any other IOException means the connection broke.
  */
 final class PageParser {
     private final JsonFactory factory = new JsonFactory();
@@ -38,7 +41,7 @@ final class PageParser {
             }
             expect(p, p.currentToken(), JsonToken.END_OBJECT);
             if (p.nextToken() != null) {
-                throw new IOException("unexpected content after the response object at " + p.currentLocation());
+                throw new JsonParseException(p, "unexpected content after the response object");
             }
         }
         return new Page(rows, nextLink);
@@ -61,7 +64,7 @@ final class PageParser {
     private static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
-            throw new IOException("unexpected end of input");
+            throw new JsonParseException(p, "unexpected end of input");
         }
         return switch (t) {
             case VALUE_STRING -> p.getText();
@@ -79,13 +82,13 @@ final class PageParser {
                 }
                 yield list;
             }
-            default -> throw new IOException("unexpected " + t + " at " + p.currentLocation());
+            default -> throw new JsonParseException(p, "unexpected " + t);
         };
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected) throws IOException {
         if (actual != expected) {
-            throw new IOException("expected " + expected + " but found " + actual + " at " + p.currentLocation());
+            throw new JsonParseException(p, "expected " + expected + " but found " + actual);
         }
     }
 }

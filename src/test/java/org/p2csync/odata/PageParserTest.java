@@ -3,6 +3,7 @@ package org.p2csync.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -37,11 +38,16 @@ class PageParserTest {
     }
 
     @Test
-    void truncatedJsonFails() {
+    void truncatedOrMisshapenJsonIsAParseErrorNotAnIoError() {
         assertThatThrownBy(() -> parse("{\"value\":[{\"name\":\"a\"},{\"name\":"))
-                .isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> parse("{\"value\":[{\"name\":\"a\"}]} trailing"))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> parse("{\"value\":[{\"name\":\"a\"}]} {}"))
+                .isInstanceOf(JsonProcessingException.class)
+                .hasMessageContaining("unexpected content after the response object");
+        assertThatThrownBy(() -> parse("{\"value\":[1,2]}"))
+                .isInstanceOf(JsonProcessingException.class)
+                .hasMessageContaining("expected START_OBJECT but found VALUE_NUMBER_INT");
+        assertThatThrownBy(() -> parse("[]")).isInstanceOf(JsonProcessingException.class);
     }
 
     private static Page parse(String json) throws IOException {
