@@ -31,6 +31,7 @@ final class ODataProducer extends DefaultProducer {
         Batch batch = exchange.getMessage().getMandatoryBody(Batch.class);
         List<Item> items = new ArrayList<>(batch.items());
         List<Integer> ready = new ArrayList<>();
+        int rejected = 0;
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).status() == ItemStatus.READY) {
                 ready.add(i);
@@ -43,14 +44,18 @@ final class ODataProducer extends DefaultProducer {
             for (int r = 0; r < chunk.size(); r++) {
                 Item item = items.get(chunk.get(r));
                 WriteResult result = results.get(r);
-                items.set(chunk.get(r), result.isSuccess()
-                        ? item.written()
-                        : item.failed("write", (result.status() + " " + result.message()).strip()));
+                if (result.isSuccess()) {
+                    items.set(chunk.get(r), item.written());
+                } else {
+                    items.set(chunk.get(r), item.failed("write", (result.status() + " " + result.message()).strip()));
+                    rejected++;
+                }
             }
         }
-        Batch written = batch.withItems(items);
-        LOG.info("{}: {} written to {}, {} failed", endpoint.getArea(), written.count(ItemStatus.WRITTEN),
-                endpoint.getEntitySet(), written.count(ItemStatus.FAILED));
-        exchange.getMessage().setBody(written);
+        if (!ready.isEmpty()) {
+            LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
+                    ready.size(), endpoint.getEntitySet(), rejected);
+        }
+        exchange.getMessage().setBody(batch.withItems(items));
     }
 }
