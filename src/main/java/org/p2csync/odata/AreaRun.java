@@ -1,0 +1,128 @@
+package org.p2csync.odata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.Item;
+import org.p2csync.sync.ReadSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an area over a source: reads page after page from a cursor with keyset queries and hands each page to
+ * a sink as a {@link Batch}, until a page comes without nextLink. A page that stays malformed is narrowed down by
+ * halving the page size until the one bad record is found; that record is handed on as a read failure (with its
+ * real identity) so the rest of the area still flows.
+ */
+final class AreaRun {
+    private static final Logger LOG = LoggerFactory.getLogger(AreaRun.class);
+
+    /** Receives each page; throwing stops the run, and the cursor stays where the last accepted page left it. */
+    @FunctionalInterface
+    interface BatchSink {
+        void accept(Batch batch) throws Exception;
+    }
+
+    private final ODataClient client;
+    private final String area;
+    private final String runId;
+    private final ReadSpec spec;
+    private final KeysetQuery keyset;
+    private final int fullPageSize;
+
+    AreaRun(ODataClient client, String area, String runId, ReadSpec spec, KeysetQuery keyset, int pageSize) {
+        this.client = client;
+        this.area = area;
+        this.runId = runId;
+        this.spec = spec;
+        this.keyset = keyset;
+        this.fullPageSize = pageSize;
+    }
+
+    /** Reads from {@code start} to the end; returns the number of records handed on. */
+    long execute(Cursor start, BatchSink sink) throws Exception {
+        Cursor cursor = start;
+        int pageSize = fullPageSize;
+        long pages = 0;
+        long rows = 0;
+        long began = System.nanoTime();
+        while (true) {
+            Batch batch;
+            try {
+                Page page = client.readPage(area, spec.entitySet(), keyset.after(cursor, pageSize));
+                batch = toBatch(page, cursor);
+            } catch (MalformedPageException malformed) {
+                if (pageSize > 1) {
+                    pageSize = Math.max(1, pageSize / 2);
+                    LOG.warn("{}: page after {} stays malformed ({}); narrowing down with page size {}", area,
+                            describe(cursor), malformed.parserMessage(), pageSize);
+                    continue;
+                }
+                batch = isolate(cursor, malformed);
+                pageSize = fullPageSize;
+            }
+            sink.accept(batch);
+            pages++;
+            rows += batch.items().size();
+            double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
+            LOG.info("{}: page {}: {} rows, {} in total, {} rows/s", area, pages, batch.items().size(), rows,
+                    Math.round(rows / seconds));
+            if (batch.last()) {
+                return rows;
+            }
+            cursor = batch.end();
+        }
+    }
+
+    private Batch toBatch(Page page, Cursor from) {
+        List<Item> items = new ArrayList<>(page.rows().size());
+        for (Map<String, Object> row : page.rows()) {
+            items.add(Item.read(required(row, spec.idField()), text(row.get(spec.keyField())), row));
+        }
+        Cursor end = page.rows().isEmpty() ? from : cursorAfter(page.rows().get(page.rows().size() - 1));
+        // an empty page ends the run even if the service (wrongly) announces more: it would be asked the same again
+        boolean last = !page.hasNextLink() || page.rows().isEmpty();
+        return new Batch(area, runId, items, end, last);
+    }
+
+    /** Reads only the identity of the single bad row, and reports it as failed at the read stage. */
+    private Batch isolate(Cursor cursor, MalformedPageException malformed) {
+        List<String> identity = new ArrayList<>(new LinkedHashSet<>(
+                List.of(spec.idField(), spec.keyField(), spec.modifiedField())));
+        Page page = client.readPage(area, spec.entitySet(), keyset.after(cursor, 1).withSelect(identity));
+        if (page.rows().isEmpty()) {
+            throw malformed;
+        }
+        Map<String, Object> row = page.rows().get(0);
+        Item item = Item.read(required(row, spec.idField()), text(row.get(spec.keyField())), row)
+                .failed("read", "malformed JSON from the source: " + malformed.parserMessage());
+        LOG.warn("{}: record {} after {} is malformed at the source; recorded as failed, moving on", area,
+                item.displayKey(), describe(cursor));
+        return new Batch(area, runId, List.of(item), cursorAfter(row), !page.hasNextLink());
+    }
+
+    private Cursor cursorAfter(Map<String, Object> row) {
+        return new Cursor(required(row, spec.modifiedField()), required(row, spec.idField()));
+    }
+
+    private String required(Map<String, Object> row, String field) {
+        Object value = row.get(field);
+        if (value == null) {
+            throw new ODataException(area + ": a row of " + spec.entitySet() + " has no " + field
+                    + " (is it in the mapping's select?): " + row.keySet(), 200);
+        }
+        return value.toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String describe(Cursor cursor) {
+        return cursor.isStart() ? "the start" : "(" + cursor.watermark() + ", " + cursor.tieBreaker() + ")";
+    }
+
+}

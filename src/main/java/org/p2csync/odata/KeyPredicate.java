@@ -1,0 +1,39 @@
+package org.p2csync.odata;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The key segment of an entity URL, e.g. {@code (dataAreaId='usmf',CustomerAccount='O''Brien')}, percent-encoded as
+ * a whole so that no key value (with '&amp;', '/', '#', '?', '%', spaces or any script) can change the request.
+ */
+public final class KeyPredicate {
+    private KeyPredicate() {}
+
+    /**
+     * Builds the encoded predicate. A single-property key whose value is a Dataverse GUID becomes {@code (guid)};
+     * every other key is written as name=literal pairs in the map's order.
+     */
+    public static String of(Map<String, Object> key, Dialect dialect) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("a key needs at least one property");
+        }
+        String inner;
+        if (key.size() == 1 && dialect == Dialect.DATAVERSE && ODataLiteral.isGuid(key.values().iterator().next())) {
+            inner = ODataLiteral.of(key.values().iterator().next(), dialect);
+        } else {
+            inner = key.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + literal(e.getKey(), e.getValue(), dialect))
+                    .collect(Collectors.joining(","));
+        }
+        return "(" + UrlEncoding.encode(inner) + ")";
+    }
+
+    private static String literal(String name, Object value, Dialect dialect) {
+        if (value == null) {
+            throw new IllegalArgumentException("key property " + name + " has no value");
+        }
+        // alternate keys (accountnumber, CustomerAccount) are strings even when they look like GUIDs or numbers
+        return value instanceof String s ? ODataLiteral.string(s) : ODataLiteral.of(value, dialect);
+    }
+}

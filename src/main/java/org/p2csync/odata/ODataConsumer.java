@@ -1,0 +1,72 @@
+package org.p2csync.odata;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.p2csync.sync.Areas;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.CursorStore;
+import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.RunLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The source side: each poll is one run of the area. Pages travel through the route one at a time and
+ * synchronously, so the route's last step can commit each page's hashes and cursor before the next page is read.
+ */
+final class ODataConsumer extends ScheduledPollConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(ODataConsumer.class);
+
+    private final ODataEndpoint endpoint;
+
+    ODataConsumer(ODataEndpoint endpoint, org.apache.camel.Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        String area = endpoint.getArea();
+        ReadSpec spec = lookup(Areas.class).readSpec(area);
+        if (!spec.entitySet().equals(endpoint.getEntitySet())) {
+            throw new IllegalStateException("area " + area + " reads " + spec.entitySet() + " but the endpoint "
+                    + endpoint.getEndpointUri() + " names " + endpoint.getEntitySet());
+        }
+        CursorStore cursors = lookup(CursorStore.class);
+        RunLifecycle lifecycle = lookup(RunLifecycle.class);
+        KeysetQuery keyset = new KeysetQuery(spec, endpoint.client().config().dialect(), endpoint.isCrossCompany());
+        String runId = lifecycle.begin(area);
+        try {
+            AreaRun run = new AreaRun(endpoint.client(), area, runId, spec, keyset, endpoint.getPageSize());
+            long rows = run.execute(KeysetQuery.startOf(cursors.load(area), endpoint.getOverlap()), this::route);
+            LOG.info("{}: run {} read {} rows", area, runId, rows);
+            return (int) Math.min(Integer.MAX_VALUE, rows);
+        } catch (Exception e) {
+            LOG.warn("{}: run {} stopped: {}", area, runId, e.getMessage());
+            lifecycle.abort(runId, e);
+            throw e;
+        }
+    }
+
+    private void route(Batch batch) throws Exception {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(batch);
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private <T> T lookup(Class<T> type) {
+        T found = endpoint.getCamelContext().getRegistry().findSingleByType(type);
+        if (found == null) {
+            throw new IllegalStateException("endpoint " + endpoint.getEndpointUri() + " needs exactly one "
+                    + type.getSimpleName() + " in the Camel registry");
+        }
+        return found;
+    }
+}

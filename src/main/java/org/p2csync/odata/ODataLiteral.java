@@ -1,0 +1,39 @@
+package org.p2csync.odata;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Writes values as OData URL literals: strings quoted with inner quotes doubled; GUIDs, numbers, dates bare. */
+final class ODataLiteral {
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private ODataLiteral() {}
+
+    static String string(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A key or id value: GUIDs are bare on Dataverse (its ids are Edm.Guid); everything textual elsewhere is quoted. */
+    static String of(Object value, Dialect dialect) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        }
+        String text = value.toString();
+        if (dialect == Dialect.DATAVERSE && isGuid(text)) {
+            return text;
+        }
+        return string(text);
+    }
+
+    static boolean isGuid(Object value) {
+        return value instanceof UUID || (value != null && GUID.matcher(value.toString()).matches());
+    }
+}

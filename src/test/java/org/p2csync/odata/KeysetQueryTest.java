@@ -1,0 +1,60 @@
+package org.p2csync.odata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.ReadSpec;
+
+class KeysetQueryTest {
+    private static final ReadSpec ACCOUNTS =
+            new ReadSpec("accounts", "accountid", "accountnumber", "modifiedon", List.of("accountid", "name"));
+    private static final ReadSpec CUSTOMERS = new ReadSpec("CustomersV3", "CustomerAccount", "CustomerAccount",
+            "ModifiedDateTime", List.of("CustomerAccount", "dataAreaId"));
+
+    @Test
+    void startReadsEverythingInKeysetOrder() {
+        Query q = new KeysetQuery(ACCOUNTS, Dialect.DATAVERSE, false).after(Cursor.START, 500);
+
+        assertThat(q.filter()).isNull();
+        assertThat(q.orderBy()).isEqualTo("modifiedon asc,accountid asc");
+        assertThat(q.maxPageSize()).isEqualTo(500);
+        assertThat(q.toQueryString()).isEqualTo("$select=accountid%2Cname&$orderby=modifiedon%20asc%2Caccountid%20asc");
+    }
+
+    @Test
+    void dataverseTieBreakerIsABareGuidAndTheDatetimeIsUnquoted() {
+        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "0b7b8c8e-1f2a-4c3d-9e4f-5a6b7c8d9e0f");
+
+        Query q = new KeysetQuery(ACCOUNTS, Dialect.DATAVERSE, false).after(cursor, 5000);
+
+        assertThat(q.filter()).isEqualTo("modifiedon gt 2024-05-01T10:00:00Z or (modifiedon eq 2024-05-01T10:00:00Z"
+                + " and accountid gt 0b7b8c8e-1f2a-4c3d-9e4f-5a6b7c8d9e0f)");
+    }
+
+    @Test
+    void fnoTieBreakerIsAQuotedStringAndReadsCrossCompany() {
+        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "O'Brien");
+
+        Query q = new KeysetQuery(CUSTOMERS, Dialect.FNO, true).after(cursor, 5000);
+
+        assertThat(q.filter()).isEqualTo("ModifiedDateTime gt 2024-05-01T10:00:00Z or (ModifiedDateTime eq "
+                + "2024-05-01T10:00:00Z and CustomerAccount gt 'O''Brien')");
+        assertThat(q.toQueryString()).endsWith("&cross-company=true");
+    }
+
+    @Test
+    void overlapMovesTheStartBackAndIncludesTheBoundary() {
+        Cursor stored = new Cursor("2024-05-01T10:00:00Z", "X");
+
+        Cursor start = KeysetQuery.startOf(stored, Duration.ofSeconds(5));
+
+        assertThat(start).isEqualTo(new Cursor("2024-05-01T09:59:55Z", null));
+        assertThat(new KeysetQuery(CUSTOMERS, Dialect.FNO, false).after(start, 10).filter())
+                .isEqualTo("ModifiedDateTime ge 2024-05-01T09:59:55Z");
+        assertThat(KeysetQuery.startOf(stored, Duration.ZERO)).isSameAs(stored);
+        assertThat(KeysetQuery.startOf(Cursor.START, Duration.ofSeconds(5))).isSameAs(Cursor.START);
+    }
+}
