@@ -53,8 +53,9 @@ final class CollectionReader {
                 .collect(Collectors.joining(", "));
         EntityTable table = service.table(set.name());
         List<Map<String, Object>> rows = table.select(service.connection(), page, orderSql, limit + 1, offset);
-        boolean more = rows.size() > limit;
-        if (more) {
+        // With $top used up there is no next page, even when more rows match.
+        boolean more = limit > 0 && rows.size() > limit && (remaining == null || remaining > limit);
+        if (rows.size() > limit) {
             rows = rows.subList(0, limit);
         }
         Long count = "true".equalsIgnoreCase(options.get("$count")) ? table.count(service.connection(), where) : null;
