@@ -87,23 +87,44 @@ final class EntityTable {
     }
 
     void insert(Connection c, Map<String, Object> row) throws SQLException {
-        insertAll(c, List.of(row));
+        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
+            bind(ps, row);
+            ps.executeUpdate();
+        }
     }
 
     /** Inserts rows in one JDBC batch; every row is written with all declared columns. */
     void insertAll(Connection c, List<Map<String, Object>> rows) throws SQLException {
-        String cols = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
-        String marks = set.properties().stream().map(p -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")")) {
+        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
             for (Map<String, Object> row : rows) {
-                int i = 1;
-                for (Property p : set.properties()) {
-                    ps.setObject(i++, row.get(p.name()));
-                }
+                bind(ps, row);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private String insertSql() {
+        String cols = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
+        String marks = set.properties().stream().map(p -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")";
+    }
+
+    private void bind(PreparedStatement ps, Map<String, Object> row) throws SQLException {
+        int i = 1;
+        for (Property p : set.properties()) {
+            ps.setObject(i++, row.get(p.name()));
+        }
+    }
+
+    /** True when the statement broke a primary or alternate key (SQLSTATE 23505). */
+    static boolean isDuplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int update(Connection c, Map<String, Object> key, Map<String, Object> values) throws SQLException {

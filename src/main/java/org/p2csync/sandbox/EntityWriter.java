@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,8 +54,8 @@ final class EntityWriter {
             stamp(values, false);
             try {
                 table.update(service.connection(), primary, values);
-            } catch (SQLIntegrityConstraintViolationException e) {
-                throw duplicate(e);
+            } catch (SQLException e) {
+                throw EntityTable.isDuplicateKey(e) ? duplicate(e) : e;
             }
             return written(200, primary, request);
         }
@@ -89,8 +88,8 @@ final class EntityWriter {
         stamp(values, true);
         try {
             table.insert(service.connection(), values);
-        } catch (SQLIntegrityConstraintViolationException e) {
-            throw duplicate(e);
+        } catch (SQLException e) {
+            throw EntityTable.isDuplicateKey(e) ? duplicate(e) : e;
         }
         return written(201, primaryKey(values), request);
     }
