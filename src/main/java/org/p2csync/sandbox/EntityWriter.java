@@ -55,7 +55,10 @@ final class EntityWriter {
             try {
                 table.update(service.connection(), primary, values);
             } catch (SQLException e) {
-                throw EntityTable.isDuplicateKey(e) ? duplicate(e) : e;
+                if (EntityTable.isDuplicateKey(e)) {
+                    throw duplicate(e);
+                }
+                throw e;
             }
             return written(200, primary, request);
         }
@@ -89,7 +92,10 @@ final class EntityWriter {
         try {
             table.insert(service.connection(), values);
         } catch (SQLException e) {
-            throw EntityTable.isDuplicateKey(e) ? duplicate(e) : e;
+            if (EntityTable.isDuplicateKey(e)) {
+                throw duplicate(e);
+            }
+            throw e;
         }
         return written(201, primaryKey(values), request);
     }
