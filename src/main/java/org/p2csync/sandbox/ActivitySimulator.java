@@ -24,7 +24,6 @@ final class ActivitySimulator implements AutoCloseable {
     private final ServiceEndpoint crm;
     private final Random random;
     private final ScheduledExecutorService timer;
-    private int created;
 
     ActivitySimulator(ServiceEndpoint crm, long seed, Duration every) {
         this.crm = crm;
@@ -62,7 +61,7 @@ final class ActivitySimulator implements AutoCloseable {
         int toCreate = 1 + random.nextInt(2);
         int made = 0;
         for (int i = 0; i < toCreate; i++) {
-            Map<String, Object> row = AccountSeeder.account(900_000 + created++, random);
+            Map<String, Object> row = AccountSeeder.account(nextAccountIndex(), random);
             row.remove("accountid");
             if (send("POST", "accounts", row).status() < 300) {
                 made++;
@@ -74,6 +73,17 @@ final class ActivitySimulator implements AutoCloseable {
                 + (requalified ? prospects.get(0) : "none");
         LOG.info("sandbox activity: {}", summary);
         return summary;
+    }
+
+    /** Continues the seed's numbering after the rows already there, so new account numbers stay unique. */
+    private int nextAccountIndex() throws SQLException {
+        SimulatedService service = crm.service();
+        service.lock().lock();
+        try {
+            return (int) service.table("accounts").count(service.connection(), SqlFragment.TRUE);
+        } finally {
+            service.lock().unlock();
+        }
     }
 
     /** Random account ids; with {@code prospectsOnly} set, only prospects (customertypecode 8). */

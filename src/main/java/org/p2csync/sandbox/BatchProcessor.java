@@ -49,6 +49,16 @@ final class BatchProcessor {
     }
 
     ODataResponse process(ODataRequest batch) {
+        try {
+            // One outer transaction saves a commit per request; change sets still roll back alone (savepoints), and
+            // failed top-level requests have changed nothing, so the others keep their effect.
+            return endpoint.service().inTransaction(() -> execute(batch));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the $batch could not be committed", e);
+        }
+    }
+
+    private ODataResponse execute(ODataRequest batch) {
         String boundary = boundary(batch.header("Content-Type"), "$batch request");
         List<Part> parts = split(batch.bodyText(), boundary);
         int operations = 0;

@@ -106,7 +106,14 @@ public final class Sandbox implements AutoCloseable {
      * primary key, for composite keys its parts joined by '|' (e.g. {@code usmf|US-001}).
      */
     public void poison(String entitySet, String id) {
-        SimulatedService service = crm.model().entitySet(entitySet).isPresent() ? crm : erp;
+        SimulatedService service = crm.model().entitySet(entitySet).isPresent() ? crm
+                : erp.model().entitySet(entitySet).isPresent() ? erp
+                : null;
+        if (service == null) {
+            throw new IllegalArgumentException("cannot poison '" + entitySet + "': no such entity set; known sets: "
+                    + crm.model().entitySets().stream().map(EntitySetDef::name).toList() + " (CRM), "
+                    + erp.model().entitySets().stream().map(EntitySetDef::name).toList() + " (ERP)");
+        }
         service.poison(entitySet, id);
         LOG.info("sandbox: poisoned {}({})", entitySet, id);
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -80,8 +81,22 @@ final class SimulatedService implements AutoCloseable {
         return !poisoned.isEmpty() && poisoned.contains(set + "|" + keyString);
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Nested calls (a change set
+     * inside a $batch) roll back to their own savepoint only.
+     */
     <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run();
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback(savepoint);
+                throw e;
+            }
+        }
         connection.setAutoCommit(false);
         try {
             T result = work.run();

@@ -152,7 +152,8 @@ class SandboxFaultTest {
         assertThat(bad.body()).contains("500=x");
         HttpResponse<String> poison = client.send(HttpRequest.newBuilder(URI.create(admin + "poison?set=nosuchset&id=1"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(poison.statusCode()).isEqualTo(404);
+        assertThat(poison.statusCode()).isEqualTo(400);
+        assertThat(poison.body()).contains("nosuchset").contains("accounts").contains("CustomersV3");
         HttpResponse<String> stats = client.send(HttpRequest.newBuilder(URI.create(admin + "stats")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stats.statusCode()).isEqualTo(200);
