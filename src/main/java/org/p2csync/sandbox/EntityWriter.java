@@ -1,0 +1,215 @@
+package org.p2csync.sandbox;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads, creates, upserts and deletes single entities by key with the semantics both real services share: PATCH is an
+ * upsert, {@code If-Match: *} makes it update-only and {@code If-None-Match: *} create-only, POST creates.
+ */
+final class EntityWriter {
+    private final SimulatedService service;
+    private final EntitySetDef set;
+    private final EntityTable table;
+
+    EntityWriter(SimulatedService service, EntitySetDef set) {
+        this.service = service;
+        this.set = set;
+        this.table = service.table(set.name());
+    }
+
+    ODataResponse get(Map<String, Object> key, ODataRequest request) throws SQLException {
+        Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
+        QueryOptions options = QueryOptions.parse(request.rawQuery());
+        String context = service.model().rootPath() + "$metadata#" + set.name() + EntityJson.contextSelect(set, options)
+                + "/$entity";
+        return entity(200, row, request, context, EntityJson.selection(set, options));
+    }
+
+    ODataResponse upsert(Map<String, Object> key, ODataRequest request) throws SQLException {
+        Map<String, Object> values = bodyValues(request);
+        key.forEach((k, v) -> {
+            Object given = values.get(k);
+            if (given != null && !given.toString().equalsIgnoreCase(v.toString())) {
+                throw ODataError.badRequest("Property '" + k + "' in the body (" + given + ") differs from the key (" + v + ")");
+            }
+            values.put(k, v);
+        });
+        Optional<Map<String, Object>> existing = table.find(service.connection(), key);
+        if (existing.isPresent()) {
+            if ("*".equals(trim(request.header("If-None-Match")))) {
+                throw ODataError.preconditionFailed("A record with matching key values already exists in " + set.name());
+            }
+            Map<String, Object> primary = primaryKey(existing.get());
+            set.key().forEach(values::remove);
+            stamp(values, false);
+            try {
+                table.update(service.connection(), primary, values);
+            } catch (SQLException e) {
+                if (EntityTable.isDuplicateKey(e)) {
+                    throw duplicate(e);
+                }
+                throw e;
+            }
+            return written(200, primary, request);
+        }
+        if ("*".equals(trim(request.header("If-Match")))) {
+            throw ODataError.preconditionFailed("No record with key " + describe(key) + " exists in " + set.name()
+                    + " and If-Match: * allows only an update");
+        }
+        return create(values, request);
+    }
+
+    ODataResponse create(ODataRequest request) throws SQLException {
+        return create(bodyValues(request), request);
+    }
+
+    ODataResponse delete(Map<String, Object> key) throws SQLException {
+        Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
+        table.delete(service.connection(), primaryKey(row));
+        return ODataResponse.noContent(Map.of());
+    }
+
+    private ODataResponse create(Map<String, Object> values, ODataRequest request) throws SQLException {
+        if (set.generatedKey() && values.get(set.key().get(0)) == null) {
+            values.put(set.key().get(0), UUID.randomUUID().toString());
+        }
+        for (Property p : set.properties()) {
+            if (!p.nullable() && !p.serverManaged() && values.get(p.name()) == null) {
+                throw ODataError.badRequest("Property '" + p.name() + "' is required to create a record in " + set.name());
+            }
+        }
+        stamp(values, true);
+        try {
+            table.insert(service.connection(), values);
+        } catch (SQLException e) {
+            if (EntityTable.isDuplicateKey(e)) {
+                throw duplicate(e);
+            }
+            throw e;
+        }
+        return written(201, primaryKey(values), request);
+    }
+
+    private ODataResponse written(int statusWithBody, Map<String, Object> primary, ODataRequest request)
+            throws SQLException {
+        String entityId = request.baseUrl() + service.model().rootPath() + set.name() + KeyPredicate.format(set, primary);
+        String prefer = request.header("Prefer");
+        if (prefer != null && prefer.contains("return=representation")) {
+            Map<String, Object> row = table.find(service.connection(), primary).orElseThrow();
+            String context = service.model().rootPath() + "$metadata#" + set.name() + "/$entity";
+            return entity(statusWithBody, row, request, context, set.properties())
+                    .withHeader("OData-EntityId", entityId)
+                    .withHeader("Preference-Applied", "return=representation");
+        }
+        return ODataResponse.noContent(Map.of("OData-EntityId", entityId));
+    }
+
+    private ODataResponse entity(int status, Map<String, Object> row, ODataRequest request, String context,
+                                 java.util.List<Property> selected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            EntityJson.writeRow(json, service, set, selected, row, request.baseUrl() + context);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        return ODataResponse.json(status, out.toByteArray(), Map.of(), false);
+    }
+
+    /** The body's properties, typed and checked against the declaration (names, types, lengths). */
+    private Map<String, Object> bodyValues(ODataRequest request) {
+        JsonNode body;
+        try {
+            body = request.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            throw ODataError.badRequest("The request body is not valid JSON: " + e.getMessage().split("\n")[0]);
+        }
+        if (body == null || !body.isObject()) {
+            throw ODataError.badRequest("The request body must be a JSON object");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (name.endsWith("@odata.bind")) {
+                bind(name.substring(0, name.length() - "@odata.bind".length()), field.getValue(), values);
+                continue;
+            }
+            if (name.startsWith("@") || name.contains("@")) {
+                continue; // instance annotations such as @odata.type or @odata.etag carry no data
+            }
+            Property p = set.property(name).orElseThrow(() -> ODataError.badRequest(
+                    "The property '" + name + "' does not exist on type '" + set.typeName() + "'"));
+            if (p.serverManaged()) {
+                continue;
+            }
+            Object value = p.type().fromJson(field.getValue(), name);
+            if (value == null && !p.nullable()) {
+                throw ODataError.badRequest("Property '" + name + "' cannot be null");
+            }
+            if (value instanceof String s && p.maxLength() != null && s.length() > p.maxLength()) {
+                throw ODataError.badRequest("The length of the '" + name + "' attribute of the '" + set.typeName()
+                        + "' entity exceeded the maximum allowed length of '" + p.maxLength() + "' (was " + s.length() + ")");
+            }
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    /** Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"}. */
+    private void bind(String navigation, JsonNode target, Map<String, Object> values) {
+        Property p = set.property("_" + navigation + "_value").orElseThrow(() -> ODataError.badRequest(
+                "The navigation property '" + navigation + "' does not exist on type '" + set.typeName() + "'"));
+        if (target.isNull()) {
+            values.put(p.name(), null);
+            return;
+        }
+        String ref = target.asText();
+        int open = ref.lastIndexOf('(');
+        if (open < 0 || !ref.endsWith(")")) {
+            throw ODataError.badRequest("Cannot read the reference '" + ref + "' bound to '" + navigation + "'");
+        }
+        values.put(p.name(), EdmType.parseGuid(ref.substring(open + 1, ref.length() - 1), navigation + "@odata.bind"));
+    }
+
+    private void stamp(Map<String, Object> values, boolean creating) {
+        OffsetDateTime now = service.nextTimestamp();
+        for (Property p : set.properties()) {
+            if (p.stamp() == Property.Stamp.MODIFIED || (creating && p.stamp() == Property.Stamp.CREATED)) {
+                values.put(p.name(), now);
+            }
+        }
+    }
+
+    private Map<String, Object> primaryKey(Map<String, Object> row) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        set.key().forEach(k -> key.put(k, row.get(k)));
+        return key;
+    }
+
+    private ODataError notFound(Map<String, Object> key) {
+        return ODataError.notFound(set.typeName() + " with key " + describe(key) + " does not exist");
+    }
+
+    private ODataError duplicate(SQLException e) {
+        return new ODataError(412, "DuplicateRecord",
+                "A record with matching key values already exists in " + set.name() + " (" + e.getMessage().split("\n")[0] + ")");
+    }
+
+    private static String describe(Map<String, Object> key) {
+        return key.toString();
+    }
+
+    private static String trim(String header) {
+        return header == null ? null : header.trim();
+    }
+}

@@ -1,0 +1,140 @@
+package org.p2csync.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parses the key in parentheses after a set name: {@code (guid)}, {@code (accountnumber='O''Brien & Co')} or the
+ * composite {@code (dataAreaId='usmf',CustomerAccount='US-001')}. The text arrives percent-encoded; it is decoded first
+ * and the literal parsed after, so encoded quotes, commas and parentheses inside values are safe.
+ */
+final class KeyPredicate {
+    private KeyPredicate() {}
+
+    /** Returns property -> value for the primary key or one alternate key, all parts present. */
+    static Map<String, Object> parse(EntitySetDef set, String rawKey) {
+        String text = QueryOptions.decode(rawKey, false);
+        List<String[]> parts = split(text);
+        Map<String, Object> key = new LinkedHashMap<>();
+        if (parts.size() == 1 && parts.get(0)[0] == null) {
+            if (set.key().size() != 1) {
+                throw ODataError.badRequest("Set '" + set.name() + "' has a composite key; name every part: "
+                        + String.join(", ", set.key()));
+            }
+            Property p = set.require(set.key().get(0));
+            key.put(p.name(), literal(p, parts.get(0)[1]));
+            return key;
+        }
+        for (String[] part : parts) {
+            if (part[0] == null) {
+                throw ODataError.badRequest("Key '" + text + "': every part of a composite key needs a name");
+            }
+            Property p = set.require(part[0]);
+            if (key.put(p.name(), literal(p, part[1])) != null) {
+                throw ODataError.badRequest("Key '" + text + "' names '" + p.name() + "' twice");
+            }
+        }
+        Set<String> named = key.keySet();
+        boolean primary = named.equals(Set.copyOf(set.key()));
+        boolean alternate = set.alternateKeys().stream().anyMatch(ak -> named.equals(Set.copyOf(ak)));
+        if (!primary && !alternate) {
+            List<String> forms = new ArrayList<>();
+            forms.add(String.join(",", set.key()));
+            set.alternateKeys().forEach(ak -> forms.add(String.join(",", ak)));
+            throw ODataError.badRequest("Key '" + text + "' of set '" + set.name() + "' must give all parts of one key: "
+                    + forms.stream().map(f -> "(" + f + ")").collect(Collectors.joining(" or ")));
+        }
+        return key;
+    }
+
+    /** The canonical key segment for links, values percent-encoded: {@code (guid)} or {@code (a='x',b='y')}. */
+    static String format(EntitySetDef set, Map<String, Object> row) {
+        if (set.key().size() == 1 && set.keyProperties().get(0).type() == EdmType.GUID) {
+            return "(" + row.get(set.key().get(0)) + ")";
+        }
+        return set.key().stream()
+                .map(k -> k + "=" + QueryOptions.encode(quoted(set.require(k), row.get(k))))
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    private static String quoted(Property p, Object value) {
+        return switch (p.type()) {
+            case STRING -> "'" + String.valueOf(value).replace("'", "''") + "'";
+            default -> p.type().canonical(value);
+        };
+    }
+
+    private static Object literal(Property p, String text) {
+        String t = text.trim();
+        if (t.startsWith("'")) {
+            if (t.length() < 2 || !t.endsWith("'")) {
+                throw ODataError.badRequest("Key value " + t + " for '" + p.name() + "' is not a closed string literal");
+            }
+            String value = t.substring(1, t.length() - 1).replace("''", "'");
+            return p.type() == EdmType.GUID ? EdmType.parseGuid(value, p.name()) : checkString(p, value, t);
+        }
+        try {
+            return switch (p.type()) {
+                case GUID -> EdmType.parseGuid(t, p.name());
+                case INT32 -> Integer.valueOf(t);
+                case DECIMAL -> new java.math.BigDecimal(t);
+                default -> throw ODataError.badRequest(
+                        "Key value " + t + " for '" + p.name() + "' must be a quoted string literal");
+            };
+        } catch (NumberFormatException e) {
+            throw ODataError.badRequest("Key value " + t + " for '" + p.name() + "' is not a " + p.type().edmName());
+        }
+    }
+
+    private static Object checkString(Property p, String value, String literal) {
+        if (p.type() != EdmType.STRING) {
+            throw ODataError.badRequest("Key value " + literal + " for '" + p.name() + "' must be a " + p.type().edmName());
+        }
+        return value;
+    }
+
+    /** Splits {@code a='x,y',b='z'} on commas outside quotes; returns [name-or-null, literal] pairs. */
+    private static List<String[]> split(String text) {
+        List<String[]> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inQuote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                inQuote = !inQuote; // a doubled quote toggles twice, so it stays inside the literal
+            }
+            if (c == ',' && !inQuote) {
+                parts.add(pair(current.toString(), text));
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (inQuote) {
+            throw ODataError.badRequest("Key '" + text + "' has an unterminated string literal");
+        }
+        parts.add(pair(current.toString(), text));
+        return parts;
+    }
+
+    private static String[] pair(String part, String whole) {
+        if (part.isBlank()) {
+            throw ODataError.badRequest("Key '" + whole + "' has an empty part");
+        }
+        int eq = -1;
+        for (int i = 0; i < part.length(); i++) {
+            if (part.charAt(i) == '\'') {
+                break;
+            }
+            if (part.charAt(i) == '=') {
+                eq = i;
+                break;
+            }
+        }
+        return eq < 0 ? new String[] {null, part} : new String[] {part.substring(0, eq).trim(), part.substring(eq + 1)};
+    }
+}

@@ -1,0 +1,145 @@
+package org.p2csync.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated CRM (Dataverse Web API) and ERP (F&O data entities) on one local HTTP port, each backed by its own H2
+ * file database under the data folder, with an OAuth2 token endpoint, fault injection and optional user activity.
+ * Connectors talk to it exactly as to the real services.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** Dataverse and dual-write both cap a $batch at 1000 requests. */
+    private static final int MAX_BATCH_REQUESTS = 1000;
+
+    private final SandboxOptions options;
+    private final SimulatedService crm;
+    private final SimulatedService erp;
+    private final SandboxMetrics metrics = new SandboxMetrics();
+    private final FaultInjector faults;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ActivitySimulator activity;
+
+    private Sandbox(SandboxOptions options) throws IOException, SQLException {
+        this.options = options;
+        Files.createDirectories(options.dataDir());
+        this.crm = new SimulatedService(SandboxModel.crm(), options.dataDir());
+        this.erp = new SimulatedService(SandboxModel.erp(), options.dataDir());
+        if (crm.isNew()) {
+            long t0 = System.nanoTime();
+            AccountSeeder.seed(crm, options.seedAccounts(), options.seed());
+            LOG.info("sandbox: seeded {} CRM accounts in {} ms", options.seedAccounts(), (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            LOG.info("sandbox: reusing the existing databases in {}", options.dataDir());
+        }
+        this.faults = new FaultInjector(options.faults(), options.seed());
+        Clock clock = Clock.systemUTC();
+        TokenIssuer tokens = new TokenIssuer(options.tokenTtl(), clock);
+        RetryAfterTracker retryAfter = new RetryAfterTracker(clock);
+        ServiceEndpoint crmEndpoint = new ServiceEndpoint(crm, MAX_BATCH_REQUESTS, metrics);
+        ServiceEndpoint erpEndpoint = new ServiceEndpoint(erp, MAX_BATCH_REQUESTS, metrics);
+
+        this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "sandbox-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/oauth2/token", new TokenHandler(tokens, metrics));
+        server.createContext(crm.model().rootPath(), new DataHandler(crmEndpoint, tokens, faults, retryAfter, metrics));
+        server.createContext(erp.model().rootPath(), new DataHandler(erpEndpoint, tokens, faults, retryAfter, metrics));
+        server.createContext("/sandbox/", new AdminHandler(this));
+        server.start();
+        this.activity = options.activity() ? new ActivitySimulator(crmEndpoint, options.seed(), options.activityEvery()) : null;
+        LOG.info("sandbox: CRM at {}, ERP at {}, token at {}, faults {}", crmUrl(), erpUrl(), tokenUrl(), faults.spec());
+    }
+
+    /** Starts the sandbox; seeds the CRM only when its database is new, so a restart keeps all data. */
+    public static Sandbox start(SandboxOptions options) throws IOException {
+        try {
+            return new Sandbox(options);
+        } catch (SQLException e) {
+            throw new IOException("cannot open the sandbox databases in " + options.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String crmUrl() {
+        return base() + crm.model().rootPath();
+    }
+
+    public String erpUrl() {
+        return base() + erp.model().rootPath();
+    }
+
+    public String tokenUrl() {
+        return base() + "/oauth2/token";
+    }
+
+    public void setFaults(FaultSpec f) {
+        faults.set(f);
+        LOG.info("sandbox: faults now {}", f);
+    }
+
+    public FaultSpec faults() {
+        return faults.spec();
+    }
+
+    /**
+     * Makes one row unreadable whenever it is served with any non-identifying field selected. {@code id} is the
+     * primary key, for composite keys its parts joined by '|' (e.g. {@code usmf|US-001}).
+     */
+    public void poison(String entitySet, String id) {
+        SimulatedService service = crm.model().entitySet(entitySet).isPresent() ? crm
+                : erp.model().entitySet(entitySet).isPresent() ? erp
+                : null;
+        if (service == null) {
+            throw new IllegalArgumentException("cannot poison '" + entitySet + "': no such entity set; known sets: "
+                    + crm.model().entitySets().stream().map(EntitySetDef::name).toList() + " (CRM), "
+                    + erp.model().entitySets().stream().map(EntitySetDef::name).toList() + " (ERP)");
+        }
+        service.poison(entitySet, id);
+        LOG.info("sandbox: poisoned {}({})", entitySet, id);
+    }
+
+    public SandboxStats stats() {
+        return metrics.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (activity != null) {
+            activity.close();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        for (SimulatedService s : new SimulatedService[] {crm, erp}) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                LOG.warn("sandbox: closing the {} database failed", s.model().system(), e);
+            }
+        }
+        LOG.info("sandbox: stopped");
+    }
+
+    private String base() {
+        return "http://" + options.host() + ":" + port();
+    }
+}

@@ -1,0 +1,146 @@
+package org.p2csync.sandbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The state of one simulated system: its H2 database, one table per declared set, its timestamp clock and the rows
+ * poisoned for tests. Requests to one system run one at a time under {@link #lock}, which keeps transactions
+ * ($batch change sets) and the strictly increasing clock simple; the sandbox is not a load test target.
+ */
+final class SimulatedService implements AutoCloseable {
+    private final ServiceModel model;
+    private final Connection connection;
+    private final Map<String, EntityTable> tables = new LinkedHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+    private final ModificationClock clock;
+    private final boolean created;
+
+    SimulatedService(ServiceModel model, Path dataDir) throws SQLException {
+        this.model = model;
+        String url = "jdbc:h2:" + dataDir.resolve(model.system()).toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
+        this.connection = DriverManager.getConnection(url, "sa", "");
+        boolean anyCreated = false;
+        for (EntitySetDef set : model.entitySets()) {
+            EntityTable table = new EntityTable(set);
+            anyCreated |= table.createIfMissing(connection);
+            tables.put(set.name(), table);
+        }
+        this.created = anyCreated;
+        this.clock = new ModificationClock(Clock.systemUTC(), latestModification());
+    }
+
+    ServiceModel model() {
+        return model;
+    }
+
+    /** True when this start created the schema, i.e. the database is new and needs its seed data. */
+    boolean isNew() {
+        return created;
+    }
+
+    EntityTable table(String set) {
+        EntityTable t = tables.get(set);
+        if (t == null) {
+            throw ODataError.notFound("Resource not found for the segment '" + set + "'");
+        }
+        return t;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    OffsetDateTime nextTimestamp() {
+        return clock.next();
+    }
+
+    void poison(String set, String id) {
+        table(set);
+        poisoned.add(set + "|" + id);
+    }
+
+    boolean isPoisoned(String set, String keyString) {
+        return !poisoned.isEmpty() && poisoned.contains(set + "|" + keyString);
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Nested calls (a change set
+     * inside a $batch) roll back to their own savepoint only.
+     */
+    <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run();
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback(savepoint);
+                throw e;
+            }
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (RuntimeException | SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private OffsetDateTime latestModification() throws SQLException {
+        OffsetDateTime latest = null;
+        for (EntityTable t : tables.values()) {
+            for (Property p : t.set().properties()) {
+                if (!p.serverManaged()) {
+                    continue;
+                }
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT MAX(" + p.column() + ") FROM \"" + t.set().name() + "\"")) {
+                    rs.next();
+                    OffsetDateTime v = rs.getObject(1, OffsetDateTime.class);
+                    if (v != null && (latest == null || v.isAfter(latest))) {
+                        latest = v;
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        lock.lock();
+        try {
+            connection.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.p2csync.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxBatchTest {
+    @TempDir
+    static Path dir;
+
+    static Sandbox sandbox;
+    static SandboxHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(10));
+        http = new SandboxHttp(sandbox);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void changeSetIsAtomicAndRolledBackWhenOneRequestFails() throws Exception {
+        String good = upsert("1", "BATCH-A1", "{\"dataAreaId\":\"usmf\",\"OrganizationName\":\"Good\"}");
+        String bad = upsert("2", "BATCH-A2", "{\"OrganizationName\":\"" + "x".repeat(101) + "\"}");
+        HttpResponse<String> r = batch(List.of(changeSet(List.of(good, bad))), false);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(statuses(r.body())).containsExactly(400);
+        assertThat(r.body()).contains("Content-ID: 2").contains("OrganizationName");
+        assertThat(http.get(customer("BATCH-A1")).statusCode()).as("rolled back").isEqualTo(404);
+
+        HttpResponse<String> ok = batch(List.of(changeSet(List.of(good,
+                upsert("2", "BATCH-A2", "{\"OrganizationName\":\"Also good\"}")))), false);
+        assertThat(statuses(ok.body())).containsExactly(204, 204);
+        assertThat(ok.body()).contains("Content-ID: 1").contains("OData-EntityId: ");
+        assertThat(http.get(customer("BATCH-A1")).statusCode()).isEqualTo(200);
+        assertThat(http.get(customer("BATCH-A2")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void stopsAtTheFirstFailureUnlessContinueOnError() throws Exception {
+        List<String> parts = List.of(
+                upsert("1", "BATCH-B1", "{\"OrganizationName\":\"one\"}"),
+                upsert("2", "BATCH-B2", "{\"NoSuchField\":1}"),
+                upsert("3", "BATCH-B3", "{\"OrganizationName\":\"three\"}"));
+        HttpResponse<String> stopping = batch(parts, false);
+        assertThat(statuses(stopping.body())).containsExactly(204, 400);
+        assertThat(http.get(customer("BATCH-B3")).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> continuing = batch(parts, true);
+        assertThat(statuses(continuing.body())).containsExactly(204, 400, 204);
+        assertThat(continuing.headers().firstValue("Preference-Applied")).hasValue("odata.continue-on-error");
+        assertThat(http.get(customer("BATCH-B3")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void absoluteUrlsAndReadsInsideABatch() throws Exception {
+        String get = "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+                + "GET " + sandbox.crmUrl() + "accounts?$select=name&$top=2 HTTP/1.1\r\nAccept: application/json\r\n\r\n";
+        HttpResponse<String> r = send(sandbox.crmUrl(), List.of(get), false);
+        assertThat(statuses(r.body())).containsExactly(200);
+        assertThat(r.body()).contains("\"value\":[");
+    }
+
+    @Test
+    void thousandUpsertsInOneBatchAndNoMore() throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            parts.add(upsert(String.valueOf(i), "BULK-" + i, "{\"OrganizationName\":\"Bulk " + i + "\",\"CreditLimit\":" + i + "}"));
+        }
+        HttpResponse<String> r = batch(parts, false);
+        assertThat(statuses(r.body())).hasSize(1000).containsOnly(204);
+        int count = http.getJson(sandbox.erpUrl() + "CustomersV3?$count=true&$top=0&$filter="
+                + SandboxHttp.enc("CreditLimit ge 0 and OrganizationName ne null")).get("@odata.count").asInt();
+        assertThat(count).isGreaterThanOrEqualTo(1000);
+
+        parts.add(upsert("1000", "BULK-1000", "{}"));
+        HttpResponse<String> tooMany = batch(parts, false);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("1001").contains("1000");
+        assertThat(sandbox.stats().batches()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static String customer(String account) {
+        return sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='" + SandboxHttp.enc(account) + "')";
+    }
+
+    private static String upsert(String contentId, String account, String json) {
+        return "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " + contentId + "\r\n\r\n"
+                + "PATCH CustomersV3(dataAreaId='usmf',CustomerAccount='" + SandboxHttp.enc(account) + "') HTTP/1.1\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json + "\r\n";
+    }
+
+    private static String changeSet(List<String> parts) {
+        StringBuilder b = new StringBuilder("Content-Type: multipart/mixed; boundary=changeset_x\r\n\r\n");
+        parts.forEach(p -> b.append("--changeset_x\r\n").append(p));
+        return b.append("--changeset_x--\r\n").toString();
+    }
+
+    private static HttpResponse<String> batch(List<String> parts, boolean continueOnError) throws Exception {
+        return send(sandbox.erpUrl(), parts, continueOnError);
+    }
+
+    private static HttpResponse<String> send(String root, List<String> parts, boolean continueOnError) throws Exception {
+        StringBuilder body = new StringBuilder();
+        parts.forEach(p -> body.append("--batch_y\r\n").append(p));
+        body.append("--batch_y--\r\n");
+        Map<String, String> headers = continueOnError
+                ? Map.of("Content-Type", "multipart/mixed; boundary=batch_y", "Prefer", "odata.continue-on-error")
+                : Map.of("Content-Type", "multipart/mixed; boundary=batch_y");
+        return http.send("POST", root + "$batch", body.toString(), headers);
+    }
+
+    private static List<Integer> statuses(String body) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^HTTP/1.1 (\\d{3})").matcher(body);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+}
