@@ -74,8 +74,9 @@ public final class SyncRuntime implements AutoCloseable {
             main.addInitialProperty("camel.main.routesIncludePattern",
                     "classpath:camel-template/*.camel.yaml,file:" + settings.routesDir().toAbsolutePath()
                             + "/*.camel.yaml");
-            main.addInitialProperty("camel.main.hangupInterceptorEnabled", "false");
-            main.addInitialProperty("p2c.scheduled", String.valueOf(scheduled));
+            // With `--once` the Quartz scheduler stays in standby: the jobs exist but never fire, so only runOnce()
+            // starts a run and no scheduled run can overlap it.
+            main.addInitialProperty("camel.component.quartz.autoStartScheduler", String.valueOf(scheduled));
             main.start();
             List<String> routed = routedAreas(main.getCamelContext(), catalog);
             LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",

@@ -21,7 +21,7 @@ final class FlowEndpoint extends DefaultEndpoint {
     public Producer createProducer() {
         return new DefaultProducer(this) {
             @Override
-            public void process(Exchange exchange) {
+            public void process(Exchange exchange) throws Exception {
                 Batch batch = exchange.getIn().getMandatoryBody(Batch.class);
                 exchange.getIn().setBody(step.apply(batch));
             }
