@@ -34,7 +34,7 @@ final class AccountSeeder {
             new Region(List.of("France"), "latin", SandboxIds.CURRENCY_EUR,
                     List.of("Paris", "Lyon", "Besançon", "Orléans"), List.of("IDF", "ARA", "BFC"),
                     List.of("Rhône", "Doubs"), "#####"),
-            new Region(List.of("United Kingdom"), "latin", SandboxIds.CURRENCY_USD,
+            new Region(List.of("United Kingdom"), "latin", SandboxIds.CURRENCY_EUR,
                     List.of("London", "Manchester", "St Albans"), List.of("ENG", "SCT"),
                     List.of("Kent", "Herts"), "SW# #AA"),
             new Region(List.of("Russia", "Россия"), "cyrillic", SandboxIds.CURRENCY_USD,

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class BatchProcessor {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n\\r?\\n");
     private static final String CRLF = "\r\n";
 
     private record Part(Map<String, String> headers, String content) {
@@ -231,7 +232,7 @@ final class BatchProcessor {
 
     /** Splits at the first blank line: [headers, rest]. */
     private static String[] splitHead(String text) {
-        Matcher m = Pattern.compile("\\r?\\n\\r?\\n").matcher(text);
+        Matcher m = BLANK_LINE.matcher(text);
         if (!m.find()) {
             return new String[] {text, ""};
         }

@@ -52,14 +52,7 @@ final class EntityWriter {
             Map<String, Object> primary = primaryKey(existing.get());
             set.key().forEach(values::remove);
             stamp(values, false);
-            try {
-                table.update(service.connection(), primary, values);
-            } catch (SQLException e) {
-                if (EntityTable.isDuplicateKey(e)) {
-                    throw duplicate(e);
-                }
-                throw e;
-            }
+            keyChecked(() -> table.update(service.connection(), primary, values));
             return written(200, primary, request);
         }
         if ("*".equals(trim(request.header("If-Match")))) {
@@ -89,14 +82,7 @@ final class EntityWriter {
             }
         }
         stamp(values, true);
-        try {
-            table.insert(service.connection(), values);
-        } catch (SQLException e) {
-            if (EntityTable.isDuplicateKey(e)) {
-                throw duplicate(e);
-            }
-            throw e;
-        }
+        keyChecked(() -> table.insert(service.connection(), values));
         return written(201, primaryKey(values), request);
     }
 
@@ -200,9 +186,21 @@ final class EntityWriter {
         return ODataError.notFound(set.typeName() + " with key " + describe(key) + " does not exist");
     }
 
-    private ODataError duplicate(SQLException e) {
-        return new ODataError(412, "DuplicateRecord",
-                "A record with matching key values already exists in " + set.name() + " (" + e.getMessage().split("\n")[0] + ")");
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    /** Runs a write; a broken primary or alternate key answers 412 DuplicateRecord, as Dataverse does. */
+    private void keyChecked(Write write) throws SQLException {
+        try {
+            write.run();
+        } catch (SQLException e) {
+            if (EntityTable.isDuplicateKey(e)) {
+                throw new ODataError(412, "DuplicateRecord", "A record with matching key values already exists in "
+                        + set.name() + " (" + e.getMessage().split("\n")[0] + ")");
+            }
+            throw e;
+        }
     }
 
     private static String describe(Map<String, Object> key) {

@@ -43,6 +43,11 @@ final class ServiceEndpoint {
             return resource(request);
         } catch (ODataError e) {
             return ODataResponse.error(e);
+        } catch (RuntimeException e) {
+            // A bug or a database failure is a 500 the client can see, not a silently dropped connection.
+            LOG.warn("{} {} {} failed", service.model().system(), request.method(), request.resource(), e);
+            return ODataResponse.error(500, "InternalServerError", "The simulated " + service.model().system()
+                    + " could not process the request: " + e.getMessage());
         } finally {
             service.lock().unlock();
         }

@@ -104,6 +104,15 @@ class SandboxFaultTest {
     }
 
     @Test
+    void latencyDelaysDataRequestsButNotTheTokenEndpoint() throws Exception {
+        sandbox.setFaults(FaultSpec.parse("latency=300ms"));
+        long t0 = System.nanoTime();
+        assertThat(http.get(sandbox.crmUrl() + "accounts?$top=1").statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(http.tokenRequest(SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void resetWritesAreAppliedBeforeOrAfterTheDrop() throws Exception {
         sandbox.setFaults(FaultSpec.parse("reset=1"));
         int dropped = 0;

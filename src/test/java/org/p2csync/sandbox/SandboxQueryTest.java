@@ -91,7 +91,16 @@ class SandboxQueryTest {
 
     @Test
     void descendingOrderOverSeveralFieldsPagesCompletely() throws Exception {
-        String url = sandbox.crmUrl() + "accounts?$select=name&$orderby=address1_country desc,name&$filter=customertypecode eq 3";
+        pageCustomersOrderedBy("address1_country desc,name");
+    }
+
+    @Test
+    void ascendingOrderOverNullableFieldsPagesCompletely() throws Exception {
+        pageCustomersOrderedBy("creditlimit,address1_county desc");
+    }
+
+    private static void pageCustomersOrderedBy(String orderBy) throws Exception {
+        String url = sandbox.crmUrl() + "accounts?$select=name&$orderby=" + orderBy + "&$filter=customertypecode eq 3";
         int expected = http.getJson(sandbox.crmUrl() + "accounts?$filter=customertypecode%20eq%203&$count=true&$top=0")
                 .get("@odata.count").asInt();
         Set<String> ids = new HashSet<>();
