@@ -52,7 +52,9 @@ final class AreaRun {
         while (true) {
             Batch batch;
             try {
-                Page page = client.readPage(area, spec.entitySet(), keyset.after(cursor, pageSize));
+                // While narrowing down, the page is known to stay malformed: one try per size is enough.
+                int tries = pageSize == fullPageSize ? ODataClient.MALFORMED_ATTEMPTS : 1;
+                Page page = client.readPage(area, spec.entitySet(), keyset.after(cursor, pageSize), tries);
                 batch = toBatch(page, cursor);
             } catch (MalformedPageException malformed) {
                 if (pageSize > 1) {

@@ -31,6 +31,8 @@ import org.p2csync.sync.TargetRecord;
 public final class ODataClient {
     /** The area that {@link #catalog()} requests are counted under: they belong to no run. */
     public static final String CATALOG_AREA = "metadata";
+    /** Tries a page body gets to be valid JSON before it counts as malformed at the source. */
+    public static final int MALFORMED_ATTEMPTS = 3;
 
     private final ServiceConfig config;
     private final RetryingSender sender;
@@ -55,27 +57,34 @@ public final class ODataClient {
         return config;
     }
 
-    /** Reads one page. A body that is not valid JSON is retried like a transient failure first. */
+    /** Reads one page. A body that is not valid JSON is retried a few times first: a flaky proxy can cut one off. */
     public Page readPage(String area, String entitySet, Query q) {
+        return readPage(area, entitySet, q, MALFORMED_ATTEMPTS);
+    }
+
+    /**
+     * Reads one page, giving a body that is not valid JSON at most {@code malformedAttempts} tries. Throttling, 5xx
+     * and dropped connections still get the full retry policy.
+     *
+     * @throws MalformedPageException when every try gave a body that is not valid JSON
+     */
+    public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
         String query = q.toQueryString();
         URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
-        try {
-            return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + q.maxPageSize()),
-                    response -> {
-                        requireSuccess(response, "GET " + uri);
-                        try {
-                            return pages.parse(response.body());
-                        } catch (JsonProcessingException e) {
-                            String at = e.getLocation() == null ? "" : " at " + e.getLocation().offsetDescription();
-                            throw new RetryingSender.TransientResponseException(e.getOriginalMessage() + at, e);
+        int[] malformed = {0};
+        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + q.maxPageSize()),
+                response -> {
+                    requireSuccess(response, "GET " + uri);
+                    try {
+                        return pages.parse(response.body());
+                    } catch (JsonProcessingException e) {
+                        String at = e.getLocation() == null ? "" : " at " + e.getLocation().offsetDescription();
+                        if (++malformed[0] >= malformedAttempts) {
+                            throw new MalformedPageException("GET " + uri, e.getOriginalMessage() + at, e);
                         }
-                    });
-        } catch (ODataException e) {
-            if (e.getCause() instanceof RetryingSender.TransientResponseException malformed) {
-                throw new MalformedPageException("GET " + uri, malformed.getMessage(), e);
-            }
-            throw e;
-        }
+                        throw new RetryingSender.TransientResponseException(e.getOriginalMessage() + at, e);
+                    }
+                });
     }
 
     /** The entity sets and their properties, from $metadata. */

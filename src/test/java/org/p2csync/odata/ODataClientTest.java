@@ -197,15 +197,22 @@ class ODataClientTest {
     }
 
     @Test
-    void malformedJsonIsRetriedThenReportedWithTheParserMessage() {
+    void malformedJsonIsRetriedAFewTimesThenReportedWithTheParserMessage() {
         WireMockServices.tokenEndpoint(wm, "t1", 3600);
         wm.stubFor(get(urlPathEqualTo(ACCOUNTS)).willReturn(okJson("{\"value\":[{\"accountid\":\"a\",")));
-        ODataClient client = new ODataClient(WireMockServices.crm(wm), counter);
+        // A policy with more attempts than malformed bodies get: a page that stays broken must not cost them all.
+        ODataClient client = new ODataClient(WireMockServices.crm(wm).withRetry(new RetryPolicy(
+                java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5), 8)), counter);
 
         assertThatThrownBy(() -> client.readPage("accounts", "accounts", query()))
                 .isInstanceOf(MalformedPageException.class)
                 .satisfies(e -> assertThat(((MalformedPageException) e).parserMessage()).isNotBlank());
-        wm.verify(4, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+        wm.verify(ODataClient.MALFORMED_ATTEMPTS, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+
+        wm.resetRequests();
+        assertThatThrownBy(() -> client.readPage("accounts", "accounts", query(), 1))
+                .isInstanceOf(MalformedPageException.class);
+        wm.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
     }
 
     @Test
