@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "p2c-sync",
         mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = Failures.USAGE,
         version = "p2c-sync 0.1.0",
         description = "Prospect-to-cash sync between Dynamics 365 Sales (Dataverse) and Finance & Operations."
                 + "%nWith no command: the demo (a built-in CRM and ERP sandbox with live activity, synced continuously).",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `sandbox`: serve the simulated CRM and ERP until stopped. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Failures.USAGE,
         description = "Serve the simulated CRM (Dataverse) and ERP (F&O) over HTTP on 127.0.0.1 until stopped.")
 final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8780", description = "Port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")

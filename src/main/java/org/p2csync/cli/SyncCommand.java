@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `sync`: run every area (or the ones named) once, or continuously on their schedules. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(name = "sync", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Failures.USAGE,
         description = "Synchronise the areas of routes/ between the configured CRM and ERP (or the built-in sandbox"
                 + " kept in the data folder when no URLs are set).")
 final class SyncCommand implements Callable<Integer> {

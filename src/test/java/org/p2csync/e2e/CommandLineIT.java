@@ -1,0 +1,127 @@
+package org.p2csync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runnable jar as users start it: the demo with no arguments, and the stand-alone sandbox. */
+class CommandLineIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoSyncsOnItsScheduleAndStopsCleanly() throws Exception {
+        copy(Path.of("routes"), dir.resolve("routes"));
+        copy(Path.of("mappings"), dir.resolve("mappings"));
+        Path log = dir.resolve("demo.log");
+        Process demo = jar(dir).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(awaitInFile(log, l -> l.contains("accounts run ") && l.contains(" Completed "),
+                    Duration.ofSeconds(90))).as(Files.readString(log)).isTrue();
+        } finally {
+            demo.destroy(); // SIGTERM, as Ctrl-C or a service manager would
+        }
+        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(log);
+        assertThat(printed).contains("written").contains("sandbox: stopped");
+        assertThat(dir.resolve("data/state.mv.db")).exists();
+    }
+
+    @Test
+    void sandboxServesUntilStoppedAndRejectsRequestsWithoutToken() throws Exception {
+        Process sandbox = jar(dir, "sandbox", "--port", "0", "--data", dir.resolve("sb").toString(),
+                "--seed-accounts", "20").start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = reader(sandbox)) {
+            assertThat(awaitLine(out, lines, l -> l.equals("sandbox ready"), Duration.ofSeconds(60)))
+                    .as(String.join("\n", lines)).isNotNull();
+            String crm = lines.stream().filter(l -> l.startsWith("CRM ")).findFirst().orElseThrow()
+                    .substring(4).strip();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(crm + "accounts")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(401);
+            sandbox.destroy();
+            assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void badFaultSpecIsAUsageError() throws Exception {
+        Process sandbox = jar(dir, "sandbox", "--port", "0", "--data", dir.resolve("sb").toString(), "--faults",
+                "429=lots").redirectErrorStream(true).start();
+        String printed = new String(sandbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sandbox.exitValue()).isEqualTo(1);
+        assertThat(printed).contains("429=lots");
+    }
+
+    private static ProcessBuilder jar(Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of(System.getProperty("p2c.jar", "target/p2c-sync.jar")).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    private static boolean awaitInFile(Path log, java.util.function.Predicate<String> match, Duration timeout)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).stream().anyMatch(match)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static BufferedReader reader(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads lines until one matches or the time is up; a reader thread keeps a silent process from hanging us. */
+    private static String awaitLine(BufferedReader out, List<String> seen, java.util.function.Predicate<String> match,
+            Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!out.ready()) {
+                Thread.sleep(100);
+                continue;
+            }
+            String line = out.readLine();
+            if (line == null) {
+                return null;
+            }
+            seen.add(line);
+            if (match.test(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}
