@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.p2csync.sandbox.Sandbox;
-import org.p2csync.sandbox.SandboxIds;
+import org.p2csync.sandbox.SandboxHttp;
 
 /**
  * How the tests look at the two systems: through their OData APIs over HTTP, as any outside client would, not
@@ -23,12 +19,12 @@ import org.p2csync.sandbox.SandboxIds;
  */
 final class ODataProbe {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final SandboxHttp http;
     private final Sandbox sandbox;
-    private String token;
 
     ODataProbe(Sandbox sandbox) {
         this.sandbox = sandbox;
+        this.http = new SandboxHttp(sandbox);
     }
 
     /** Every row of an entity set, following nextLink. */
@@ -62,80 +58,52 @@ final class ODataProbe {
         return get(sandbox.erpUrl() + entitySet + "?$count=true&$top=1&cross-company=true").get("@odata.count").asLong();
     }
 
+    /** PATCH an existing CRM row (update only). */
+    void patchCrm(String entityPath, Map<String, Object> fields) {
+        send("PATCH", sandbox.crmUrl() + entityPath, fields, Map.of("If-Match", "*"));
+    }
+
+    /** Create a CRM row with POST. */
+    void postCrm(String entitySet, Map<String, Object> fields) {
+        send("POST", sandbox.crmUrl() + entitySet, fields, Map.of());
+    }
+
+    /** A string key as it goes into a URL path: quoted, quotes doubled, percent-encoded. */
+    static String quoted(String key) {
+        return SandboxHttp.enc("'" + key.replace("'", "''") + "'");
+    }
+
     private static String query(List<String> options) {
         StringBuilder query = new StringBuilder();
         for (String option : options) {
             int eq = option.indexOf('=');
             query.append(query.length() == 0 ? '?' : '&').append(option, 0, eq + 1)
-                    .append(URLEncoder.encode(option.substring(eq + 1), StandardCharsets.UTF_8).replace("+", "%20"));
+                    .append(SandboxHttp.enc(option.substring(eq + 1)));
         }
         return query.toString();
     }
 
-    /** PATCH an existing CRM row (update only). */
-    void patchCrm(String entityPath, Map<String, Object> fields) {
-        send(HttpRequest.newBuilder(URI.create(sandbox.crmUrl() + entityPath))
-                .header("If-Match", "*")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(fields))));
-    }
-
-    /** Create a CRM row with POST. */
-    void postCrm(String entitySet, Map<String, Object> fields) {
-        send(HttpRequest.newBuilder(URI.create(sandbox.crmUrl() + entitySet))
-                .POST(HttpRequest.BodyPublishers.ofString(write(fields))));
-    }
-
-    /** A string key as it goes into a URL path: quoted, quotes doubled, percent-encoded. */
-    static String quoted(String key) {
-        return URLEncoder.encode("'" + key.replace("'", "''") + "'", StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private JsonNode get(String url) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
         try {
-            return JSON.readTree(response.body());
+            return http.getJson(url);
         } catch (IOException e) {
-            throw new IllegalStateException(url + ": " + e.getMessage(), e);
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request
-                    .header("Authorization", "Bearer " + token())
-                    .header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .header("OData-Version", "4.0")
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " -> "
-                        + response.statusCode() + " " + response.body());
-            }
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private String token() throws IOException, InterruptedException {
-        if (token == null) {
-            String form = "grant_type=client_credentials&client_id=" + SandboxIds.CLIENT_ID + "&client_secret="
-                    + SandboxIds.CLIENT_SECRET + "&scope=probe";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.tokenUrl()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            token = JSON.readTree(response.body()).get("access_token").asText();
-        }
-        return token;
-    }
-
-    private static String write(Map<String, Object> fields) {
+    private void send(String method, String url, Map<String, Object> fields, Map<String, String> headers) {
         try {
-            return JSON.writeValueAsString(fields);
+            HttpResponse<String> response = http.send(method, url, JSON.writeValueAsString(fields), headers);
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(method + " " + url + " -> " + response.statusCode() + " " + response.body());
+            }
         } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

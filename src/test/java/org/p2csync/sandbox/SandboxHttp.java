@@ -11,19 +11,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A plain HTTP client for tests: fetches a token and sends requests with it, as a connector would. */
-final class SandboxHttp {
+/**
+ * A plain HTTP client for tests of the sandbox and of the whole product: fetches a token and sends requests with
+ * it, as any outside OData client would.
+ */
+public final class SandboxHttp {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Sandbox sandbox;
     private String token;
 
-    SandboxHttp(Sandbox sandbox) {
+    public SandboxHttp(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
-    HttpResponse<String> tokenRequest(String clientId, String secret) throws IOException, InterruptedException {
+    public HttpResponse<String> tokenRequest(String clientId, String secret) throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret)
                 + "&scope=" + enc("https://sandbox/.default");
         return http.send(HttpRequest.newBuilder(URI.create(sandbox.tokenUrl()))
@@ -32,7 +35,7 @@ final class SandboxHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    String token() throws IOException, InterruptedException {
+    public String token() throws IOException, InterruptedException {
         if (token == null) {
             token = JSON.readTree(tokenRequest(SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET).body())
                     .get("access_token").asText();
@@ -40,7 +43,7 @@ final class SandboxHttp {
         return token;
     }
 
-    HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
+    public HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token())
@@ -53,11 +56,11 @@ final class SandboxHttp {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return send("GET", url, null, Map.of());
     }
 
-    JsonNode getJson(String url) throws IOException, InterruptedException {
+    public JsonNode getJson(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = get(url);
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + url + " -> " + r.statusCode() + " " + r.body());
@@ -65,7 +68,7 @@ final class SandboxHttp {
         return JSON.readTree(r.body());
     }
 
-    static String enc(String s) {
+    public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
