@@ -28,6 +28,11 @@ public record Item(
         return new Item(sourceId, sourceKey, source, ItemStatus.READ, null, null, null, null);
     }
 
+    /** A record the source reports deleted: only its id (and, when the source says, its key) is known. */
+    public static Item deletedAtSource(String sourceId, String sourceKey) {
+        return new Item(sourceId, sourceKey, Map.of(), ItemStatus.DELETED, null, null, null, null);
+    }
+
     /** The key people see for this record: the natural key when there is one, else the source id. */
     public String displayKey() {
         return sourceKey != null && !sourceKey.isBlank() ? sourceKey : sourceId;

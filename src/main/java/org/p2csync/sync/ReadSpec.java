@@ -10,9 +10,29 @@ import java.util.List;
  * @param keyField the natural key (e.g. accountnumber)
  * @param modifiedField the server-maintained modification time the cursor follows (e.g. modifiedon)
  * @param select every field the mapping reads, id/key/modified included
+ * @param changeTracking read with the source's change tracking (Dataverse delta links), which also reports deletes
+ * @param lines for documents: the line entity set read with each page of headers, else null
  */
-public record ReadSpec(String entitySet, String idField, String keyField, String modifiedField, List<String> select) {
+public record ReadSpec(
+        String entitySet, String idField, String keyField, String modifiedField, List<String> select,
+        boolean changeTracking, LinesSpec lines) {
     public ReadSpec {
         select = List.copyOf(select);
+    }
+
+    public ReadSpec(String entitySet, String idField, String keyField, String modifiedField, List<String> select) {
+        this(entitySet, idField, keyField, modifiedField, select, false, null);
+    }
+
+    /**
+     * The lines of a document as the source keeps them.
+     *
+     * @param parentField the line's reference to its header's id, e.g. _quoteid_value
+     * @param select every line field the mapping reads
+     */
+    public record LinesSpec(String entitySet, String idField, String parentField, List<String> select) {
+        public LinesSpec {
+            select = List.copyOf(select);
+        }
     }
 }

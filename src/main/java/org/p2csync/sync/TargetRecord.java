@@ -2,17 +2,38 @@ package org.p2csync.sync;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A mapped record as the target should hold it. {@code key} holds the target key properties in key order (for F&O
  * e.g. dataAreaId then CustomerAccount); {@code payload} holds every property to write, key properties included.
+ * A document (quote, order, invoice) carries its {@code lines}: they are written together with the header, in one
+ * atomic change set, never one without the other.
+ *
+ * @param operation what to do with it at the target: upsert it, or delete it (a source delete under the delete
+ *     policy)
  */
-public record TargetRecord(Map<String, Object> key, Map<String, Object> payload) {
+public record TargetRecord(
+        String entitySet, Map<String, Object> key, Map<String, Object> payload, List<TargetRecord> lines,
+        Operation operation) {
+
+    public enum Operation {
+        UPSERT,
+        DELETE
+    }
+
     public TargetRecord {
         key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
         payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        operation = operation == null ? Operation.UPSERT : operation;
+    }
+
+    /** A record of the endpoint's own entity set, without lines, to upsert. */
+    public TargetRecord(Map<String, Object> key, Map<String, Object> payload) {
+        this(null, key, payload, List.of(), Operation.UPSERT);
     }
 
     /** The key as one readable string, e.g. {@code usmf|US-001}; used as the record-state and error key. */
