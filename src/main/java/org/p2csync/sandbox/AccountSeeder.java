@@ -19,7 +19,7 @@ import java.util.UUID;
 final class AccountSeeder {
     /** Every row of a block of this many shares one modifiedon second. */
     static final int TIE_BLOCK = 50;
-    private static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private record Region(List<String> countries, String script, String currency, List<String> cities,
                           List<String> states, List<String> counties, String postalPattern) {}
@@ -115,6 +115,8 @@ final class AccountSeeder {
             }
         }
         row.put("_transactioncurrencyid_value", region.currency);
+        // The company follows the currency (no draw from the random sequence, so seeds stay as they were).
+        row.put("_owningbusinessunit_value", businessUnitOf(region.currency));
         row.put("statecode", random.nextInt(50) == 0 ? 1 : 0);
         return row;
     }
@@ -155,6 +157,25 @@ final class AccountSeeder {
 
     private static String pick(List<String> values, Random random) {
         return values.get(random.nextInt(values.size()));
+    }
+
+    /** EUR records belong to the demf business unit, all others to usmf. */
+    static String businessUnitOf(String currencyId) {
+        return SandboxIds.CURRENCY_EUR.equals(currencyId) ? SandboxIds.BU_DEMF : SandboxIds.BU_USMF;
+    }
+
+    static String companyOf(String businessUnitId) {
+        return SandboxIds.BU_DEMF.equals(businessUnitId) ? SandboxIds.COMPANY_DEMF : SandboxIds.DEFAULT_COMPANY;
+    }
+
+    static Map<String, Object> businessUnit(String id, String name, String company, String currency) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("businessunitid", id);
+        row.put("name", name);
+        row.put("cdm_companycode", company);
+        row.put("_transactioncurrencyid_value", currency);
+        row.put("modifiedon", EPOCH);
+        return row;
     }
 
     private static Map<String, Object> currency(String id, String iso, String name) {

@@ -15,19 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulated CRM users: every tick they edit a few accounts, create one or two, and re-qualify a prospect as a
- * customer. Their writes go through the same request handling as API clients, so timestamps and checks are the same.
+ * Simulated users: every tick CRM users edit a few accounts, create one or two, and re-qualify a prospect as a
+ * customer; then do some sales work and the ERP users process orders ({@link SalesActivity}). Their writes go through the same request handling as API clients, so timestamps and checks are the same.
  */
 final class ActivitySimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivitySimulator.class);
 
     private final ServiceEndpoint crm;
     private final Random random;
+    private final SalesActivity sales;
     private final ScheduledExecutorService timer;
 
-    ActivitySimulator(ServiceEndpoint crm, long seed, Duration every) {
+    ActivitySimulator(ServiceEndpoint crm, ServiceEndpoint erp, long seed, Duration every) {
         this.crm = crm;
         this.random = new Random(seed ^ 0x5eedL);
+        this.sales = new SalesActivity(crm, erp, random);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-activity");
             t.setDaemon(true);
@@ -70,7 +72,7 @@ final class ActivitySimulator implements AutoCloseable {
         List<String> prospects = pick(true, 1);
         boolean requalified = !prospects.isEmpty() && patch(prospects.get(0), Map.of("customertypecode", 3));
         String summary = "edited " + edited.size() + ", created " + made + ", re-qualified "
-                + (requalified ? prospects.get(0) : "none");
+                + (requalified ? prospects.get(0) : "none") + "; CRM sales: " + sales.crmTick() + "; ERP: " + sales.erpTick();
         LOG.info("sandbox activity: {}", summary);
         return summary;
     }

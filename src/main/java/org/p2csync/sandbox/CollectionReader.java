@@ -23,6 +23,15 @@ final class CollectionReader {
     static ODataResponse read(SimulatedService service, EntitySetDef set, ODataRequest request) throws SQLException {
         ServiceModel model = service.model();
         QueryOptions options = QueryOptions.parse(request.rawQuery());
+        boolean tracking = ChangeTracking.applies(service, request, options);
+        if (tracking) {
+            ChangeTracking.check(set, options);
+            if (options.has("$deltatoken")) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                int pageSize = pageSize(model, request.header("Prefer"), headers);
+                return ChangeTracking.readDelta(service, set, request, options, pageSize, headers);
+            }
+        }
         List<Property> selected = EntityJson.selection(set, options);
         SqlFragment where = options.has("$filter") ? FilterParser.compile(set, options.get("$filter")) : SqlFragment.TRUE;
         if (model.defaultCompany() != null && set.companyProperty() != null
@@ -41,8 +50,16 @@ final class CollectionReader {
         SqlFragment page = where;
         long offset = skip == null ? 0 : skip;
         Integer remaining = top;
+        // A change-tracking read carries its delta token through the pages: "<skiptoken>.<deltatoken>".
+        DeltaToken delta = tracking ? ChangeTracking.startNow(service, set) : null;
         if (options.has("$skiptoken")) {
-            SkipToken token = SkipToken.decode(options.get("$skiptoken"), order.size());
+            String skipToken = options.get("$skiptoken");
+            if (tracking) {
+                int dot = skipToken.indexOf('.');
+                delta = DeltaToken.decode(skipToken.substring(dot + 1), set.name());
+                skipToken = skipToken.substring(0, dot);
+            }
+            SkipToken token = SkipToken.decode(skipToken, order.size());
             page = where.and(after(order, token.values()));
             remaining = token.remainingTop();
             offset = 0; // the token already lies past the skipped rows
@@ -79,11 +96,17 @@ final class CollectionReader {
                         .map(o -> o.property().type().canonical(last.get(o.property().name())))
                         .toList();
                 Integer left = remaining == null ? null : remaining - rows.size();
-                json.writeStringField("@odata.nextLink", nextLink(request, model, set, new SkipToken(left, values)));
+                String skipToken = new SkipToken(left, values).encode() + (delta == null ? "" : "." + delta.encode());
+                json.writeStringField("@odata.nextLink", nextLink(request, model, set, skipToken));
+            } else if (delta != null) {
+                json.writeStringField("@odata.deltaLink", ChangeTracking.deltaLink(request, model, set, delta));
             }
             json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
+        }
+        if (delta != null) {
+            headers.merge("Preference-Applied", ChangeTracking.PREFERENCE, (a, b) -> a + "," + b);
         }
         return ODataResponse.json(200, out.toByteArray(), headers, true);
     }
@@ -144,11 +167,11 @@ final class CollectionReader {
         return any;
     }
 
-    private static String nextLink(ODataRequest request, ServiceModel model, EntitySetDef set, SkipToken token) {
+    private static String nextLink(ODataRequest request, ServiceModel model, EntitySetDef set, String token) {
         String kept = java.util.Arrays.stream(request.rawQuery().split("&"))
                 .filter(p -> !p.isEmpty() && !QueryOptions.decode(p.split("=", 2)[0], true).equals("$skiptoken"))
                 .collect(Collectors.joining("&"));
         return request.baseUrl() + model.rootPath() + set.name() + "?" + (kept.isEmpty() ? "" : kept + "&")
-                + "$skiptoken=" + token.encode();
+                + "$skiptoken=" + token;
     }
 }

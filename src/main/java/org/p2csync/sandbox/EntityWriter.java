@@ -51,8 +51,13 @@ final class EntityWriter {
             }
             Map<String, Object> primary = primaryKey(existing.get());
             set.key().forEach(values::remove);
+            Map<String, Object> merged = new LinkedHashMap<>(existing.get());
+            merged.putAll(values);
+            requireHeader(merged);
             stamp(values, false);
             keyChecked(() -> table.update(service.connection(), primary, values));
+            touchHeader(existing.get());
+            touchHeader(merged);
             return written(200, primary, request);
         }
         if ("*".equals(trim(request.header("If-Match")))) {
@@ -69,6 +74,11 @@ final class EntityWriter {
     ODataResponse delete(Map<String, Object> key) throws SQLException {
         Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
         table.delete(service.connection(), primaryKey(row));
+        if (set.changeTracked()) {
+            service.tombstones().record(service.connection(), set.name(), EntityJson.keyString(set, row),
+                    service.nextTimestamp());
+        }
+        touchHeader(row);
         return ODataResponse.noContent(Map.of());
     }
 
@@ -81,8 +91,10 @@ final class EntityWriter {
                 throw ODataError.badRequest("Property '" + p.name() + "' is required to create a record in " + set.name());
             }
         }
+        requireHeader(values);
         stamp(values, true);
         keyChecked(() -> table.insert(service.connection(), values));
+        touchHeader(values);
         return written(201, primaryKey(values), request);
     }
 
@@ -112,7 +124,7 @@ final class EntityWriter {
     }
 
     /** The body's properties, typed and checked against the declaration (names, types, lengths). */
-    private Map<String, Object> bodyValues(ODataRequest request) {
+    private Map<String, Object> bodyValues(ODataRequest request) throws SQLException {
         JsonNode body;
         try {
             body = request.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(request.body());
@@ -151,20 +163,76 @@ final class EntityWriter {
         return values;
     }
 
-    /** Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"}. */
-    private void bind(String navigation, JsonNode target, Map<String, Object> values) {
-        Property p = set.property("_" + navigation + "_value").orElseThrow(() -> ODataError.badRequest(
-                "The navigation property '" + navigation + "' does not exist on type '" + set.typeName() + "'"));
+    /**
+     * Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"} or by alternate
+     * key, {@code "/accounts(accountnumber='A-1')"}. A polymorphic lookup may name the target type as Dataverse
+     * requires ({@code parentcustomerid_account@odata.bind}). The target must exist, as Dataverse checks.
+     */
+    private void bind(String navigation, JsonNode target, Map<String, Object> values) throws SQLException {
+        Property p = lookupProperty(navigation);
         if (target.isNull()) {
             values.put(p.name(), null);
             return;
         }
         String ref = target.asText();
-        int open = ref.lastIndexOf('(');
+        int open = ref.indexOf('(');
         if (open < 0 || !ref.endsWith(")")) {
             throw ODataError.badRequest("Cannot read the reference '" + ref + "' bound to '" + navigation + "'");
         }
-        values.put(p.name(), EdmType.parseGuid(ref.substring(open + 1, ref.length() - 1), navigation + "@odata.bind"));
+        String path = ref.substring(0, open);
+        String targetSetName = path.substring(path.lastIndexOf('/') + 1);
+        EntitySetDef targetSet = service.model().entitySet(targetSetName).orElseThrow(() -> ODataError.badRequest(
+                "The reference '" + ref + "' bound to '" + navigation + "' names no entity set of this service"));
+        Map<String, Object> targetKey = KeyPredicate.parse(targetSet, ref.substring(open + 1, ref.length() - 1));
+        Map<String, Object> row = service.table(targetSetName).find(service.connection(), targetKey)
+                .orElseThrow(() -> ODataError.notFound("The record " + ref + " bound to '" + navigation
+                        + "' does not exist"));
+        values.put(p.name(), row.get(targetSet.key().get(0)));
+    }
+
+    private Property lookupProperty(String navigation) {
+        Optional<Property> direct = set.property("_" + navigation + "_value");
+        int typed = navigation.lastIndexOf('_');
+        Optional<Property> p = direct.isPresent() || typed < 0 ? direct
+                : set.property("_" + navigation.substring(0, typed) + "_value");
+        return p.orElseThrow(() -> ODataError.badRequest(
+                "The navigation property '" + navigation + "' does not exist on type '" + set.typeName() + "'"));
+    }
+
+    /** A document line needs its header: Dataverse and F&O both refuse an orphan line. */
+    private void requireHeader(Map<String, Object> line) throws SQLException {
+        if (set.parent() == null) {
+            return;
+        }
+        Map<String, Object> headerKey = headerKey(line);
+        if (headerKey.containsValue(null) || service.table(set.parent().set()).find(service.connection(), headerKey).isEmpty()) {
+            throw ODataError.badRequest("A line of " + set.name() + " needs an existing header in " + set.parent().set()
+                    + "; none has " + headerKey);
+        }
+    }
+
+    /** Re-stamps the header of a written or deleted line, so header cursors see line changes. */
+    private void touchHeader(Map<String, Object> line) throws SQLException {
+        if (set.parent() == null) {
+            return;
+        }
+        Map<String, Object> headerKey = headerKey(line);
+        if (headerKey.containsValue(null)) {
+            return;
+        }
+        EntityTable header = service.table(set.parent().set());
+        Optional<Property> modified = header.set().modifiedProperty();
+        if (modified.isPresent()) {
+            Map<String, Object> stampValue = new LinkedHashMap<>();
+            stampValue.put(modified.get().name(), service.nextTimestamp());
+            header.update(service.connection(), headerKey, stampValue);
+        }
+    }
+
+    private Map<String, Object> headerKey(Map<String, Object> line) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        set.parent().columns().forEach((lineColumn, headerColumn) -> key.put(headerColumn, line.get(lineColumn)));
+        return key;
     }
 
     private void stamp(Map<String, Object> values, boolean creating) {

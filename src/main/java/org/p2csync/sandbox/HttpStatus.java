@@ -13,6 +13,7 @@ final class HttpStatus {
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 410 -> "Gone";
             case 412 -> "Precondition Failed";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";

@@ -19,6 +19,10 @@ final class ModificationClock {
         this.last = last == null ? OffsetDateTime.MIN : last;
     }
 
+    OffsetDateTime last() {
+        return last;
+    }
+
     OffsetDateTime next() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime bumped = last.plus(Duration.ofMillis(1));

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 record QueryOptions(Map<String, String> values) {
     private static final Set<String> SUPPORTED =
-            Set.of("$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken", "$format");
+            Set.of("$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken", "$format", "$deltatoken");
 
     static QueryOptions parse(String rawQuery) {
         Map<String, String> values = new LinkedHashMap<>();

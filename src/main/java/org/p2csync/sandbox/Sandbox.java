@@ -21,6 +21,8 @@ public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     /** Dataverse and dual-write both cap a $batch at 1000 requests. */
     private static final int MAX_BATCH_REQUESTS = 1000;
+    /** Beyond this many accounts, sales seed data stops growing, so a 20000-account benchmark seeds quickly. */
+    static final int MAX_SALES_SCALE = 2000;
 
     private final SandboxOptions options;
     private final SimulatedService crm;
@@ -34,15 +36,9 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) throws IOException, SQLException {
         this.options = options;
         Files.createDirectories(options.dataDir());
-        this.crm = new SimulatedService(SandboxModel.crm(), options.dataDir());
-        this.erp = new SimulatedService(SandboxModel.erp(), options.dataDir());
-        if (crm.isNew()) {
-            long t0 = System.nanoTime();
-            AccountSeeder.seed(crm, options.seedAccounts(), options.seed());
-            LOG.info("sandbox: seeded {} CRM accounts in {} ms", options.seedAccounts(), (System.nanoTime() - t0) / 1_000_000);
-        } else {
-            LOG.info("sandbox: reusing the existing databases in {}", options.dataDir());
-        }
+        this.crm = new SimulatedService(SandboxModel.crm(), options.dataDir(), options.deltaTokenTtl());
+        this.erp = new SimulatedService(SandboxModel.erp(), options.dataDir(), options.deltaTokenTtl());
+        seed(options);
         this.faults = new FaultInjector(options.faults(), options.seed());
         Clock clock = Clock.systemUTC();
         TokenIssuer tokens = new TokenIssuer(options.tokenTtl(), clock);
@@ -63,8 +59,36 @@ public final class Sandbox implements AutoCloseable {
         server.createContext(erp.model().rootPath(), new DataHandler(erpEndpoint, tokens, faults, retryAfter, metrics));
         server.createContext("/sandbox/", new AdminHandler(this));
         server.start();
-        this.activity = options.activity() ? new ActivitySimulator(crmEndpoint, options.seed(), options.activityEvery()) : null;
+        this.activity = options.activity() ? new ActivitySimulator(crmEndpoint, erpEndpoint, options.seed(), options.activityEvery()) : null;
         LOG.info("sandbox: CRM at {}, ERP at {}, token at {}, faults {}", crmUrl(), erpUrl(), tokenUrl(), faults.spec());
+    }
+
+    /**
+     * Seeds what is new: accounts with a new CRM database; sales data (reference data, products, contacts, quotes,
+     * orders; ERP products, orders, invoices) with new sales tables, so an older sandbox database gains the new sets.
+     * Sales data scales with the account count up to {@link #MAX_SALES_SCALE} accounts' worth.
+     */
+    private void seed(SandboxOptions options) throws SQLException {
+        long t0 = System.nanoTime();
+        if (crm.isNew("accounts")) {
+            AccountSeeder.seed(crm, options.seedAccounts(), options.seed());
+        }
+        int scale = Math.min(options.seedAccounts(), MAX_SALES_SCALE);
+        SeedCatalog catalog = SeedCatalog.generate(scale * 3 / 5, options.seed());
+        boolean crmSales = crm.isNew("products");
+        boolean erpSales = erp.isNew("SalesOrderHeadersV2");
+        if (crmSales) {
+            CrmSalesSeeder.seed(crm, catalog, scale, options.seed());
+        }
+        if (erpSales) {
+            ErpSalesSeeder.seed(erp, catalog, SeedAccount.load(crm), scale, options.seed());
+        }
+        if (crm.isNew("accounts") || crmSales || erpSales) {
+            LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data in {} ms",
+                    crm.isNew("accounts") ? options.seedAccounts() : 0, scale, (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            LOG.info("sandbox: reusing the existing databases in {}", options.dataDir());
+        }
     }
 
     /** Starts the sandbox; seeds the CRM only when its database is new, so a restart keeps all data. */
@@ -116,6 +140,11 @@ public final class Sandbox implements AutoCloseable {
         }
         service.poison(entitySet, id);
         LOG.info("sandbox: poisoned {}({})", entitySet, id);
+    }
+
+    /** The activity simulator when started with activity, for tests that drive ticks themselves; else null. */
+    ActivitySimulator activity() {
+        return activity;
     }
 
     public SandboxStats stats() {

@@ -8,6 +8,16 @@ public final class SandboxIds {
     public static final String CURRENCY_EUR = "5c5a9f3e-0000-4000-8000-000000000978";
     /** The ERP company that reads return unless the client asks for cross-company=true. */
     public static final String DEFAULT_COMPANY = "usmf";
+    /** The second ERP legal entity, trading in EUR. */
+    public static final String COMPANY_DEMF = "demf";
+    /** CRM business units standing for the ERP companies (their {@code cdm_companycode} is usmf / demf). */
+    public static final String BU_USMF = "b0000000-0000-4000-8000-00000000a001";
+    public static final String BU_DEMF = "b0000000-0000-4000-8000-00000000a002";
+    /** CRM price lists, one per currency; {@code name} is their alternate key. */
+    public static final String PRICE_LIST_USD = "c0000000-0000-4000-8000-000000000840";
+    public static final String PRICE_LIST_EUR = "c0000000-0000-4000-8000-000000000978";
+    public static final String PRICE_LIST_USD_NAME = "CRM Service USA (sample)";
+    public static final String PRICE_LIST_EUR_NAME = "CRM Service Europe (sample)";
 
     private SandboxIds() {}
 }

@@ -27,29 +27,65 @@ final class SimulatedService implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
     private final ModificationClock clock;
-    private final boolean created;
+    private final Set<String> createdSets = new java.util.LinkedHashSet<>();
+    private final Tombstones tombstones = new Tombstones();
+    private final java.time.Duration deltaTokenTtl;
 
     SimulatedService(ServiceModel model, Path dataDir) throws SQLException {
+        this(model, dataDir, java.time.Duration.ofDays(7));
+    }
+
+    SimulatedService(ServiceModel model, Path dataDir, java.time.Duration deltaTokenTtl) throws SQLException {
         this.model = model;
+        this.deltaTokenTtl = deltaTokenTtl;
         String url = "jdbc:h2:" + dataDir.resolve(model.system()).toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
         this.connection = DriverManager.getConnection(url, "sa", "");
-        boolean anyCreated = false;
         for (EntitySetDef set : model.entitySets()) {
             EntityTable table = new EntityTable(set);
-            anyCreated |= table.createIfMissing(connection);
+            if (table.createIfMissing(connection)) {
+                createdSets.add(set.name());
+            }
             tables.put(set.name(), table);
         }
-        this.created = anyCreated;
-        this.clock = new ModificationClock(Clock.systemUTC(), latestModification());
+        tombstones.createIfMissing(connection);
+        OffsetDateTime latest = latestModification();
+        OffsetDateTime deleted = tombstones.latest(connection);
+        if (deleted != null && (latest == null || deleted.isAfter(latest))) {
+            latest = deleted;
+        }
+        this.clock = new ModificationClock(Clock.systemUTC(), latest);
     }
 
     ServiceModel model() {
         return model;
     }
 
-    /** True when this start created the schema, i.e. the database is new and needs its seed data. */
+    /** True when this start created the set's table, i.e. it is empty and may need seed data. */
+    boolean isNew(String set) {
+        return createdSets.contains(set);
+    }
+
+    /** True when this start created every table: the database is new and needs its seed data. */
     boolean isNew() {
-        return created;
+        return createdSets.size() == model.entitySets().size();
+    }
+
+    /** Sets added by a newer sandbox version to an existing database; they start empty. */
+    Set<String> createdSets() {
+        return Set.copyOf(createdSets);
+    }
+
+    Tombstones tombstones() {
+        return tombstones;
+    }
+
+    java.time.Duration deltaTokenTtl() {
+        return deltaTokenTtl;
+    }
+
+    /** The last timestamp handed out: every later write is stamped strictly after it. */
+    OffsetDateTime lastTimestamp() {
+        return clock.last();
     }
 
     EntityTable table(String set) {

@@ -1,0 +1,261 @@
+package org.p2csync.sandbox;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Deterministic CRM sales data, scaled from the seeded accounts: units, the two price lists, the externally maintained
+ * half of the ERP's products with their price-list items, contacts, quotes and orders with 1-5 lines each. Runs
+ * after {@link AccountSeeder} in the same start, inside one transaction.
+ */
+final class CrmSalesSeeder {
+    private static final String[] FIRST = {"Anna", "Jürgen", "Zoë", "Seán", "Олег", "Мария", "محمد", "فاطمة", "伟",
+            "娜", "José", "Ægir", "Chloé", "Li"};
+    private static final String[] LAST = {"Müller", "O'Connor", "Smith", "Иванова", "Петров", "العلي", "王", "李",
+            "García", "Dupont", "Nørgaard", "D'Amico", "Nowak"};
+    private static final String[] TITLES = {"Purchaser", "CFO", "Head of IT", "Buyer", "Office manager", null};
+    private static final String[] DEPARTMENTS = {"Purchasing", "Finance", "IT", "Operations", null};
+
+    private final SimulatedService crm;
+    private final SeedCatalog catalog;
+    private final Random random;
+    private final List<SeedAccount> accounts;
+    private final List<SeedAccount> customers;
+
+    private CrmSalesSeeder(SimulatedService crm, SeedCatalog catalog, List<SeedAccount> accounts, long seed) {
+        this.crm = crm;
+        this.catalog = catalog;
+        this.random = new Random(seed ^ 0xc4a1e5L);
+        this.accounts = accounts;
+        List<SeedAccount> onlyCustomers = accounts.stream().filter(SeedAccount::customer).toList();
+        this.customers = onlyCustomers.isEmpty() ? accounts : onlyCustomers;
+    }
+
+    /** Seeds reference data always, business data in proportion to {@code scale} (the account count, capped). */
+    static void seed(SimulatedService crm, SeedCatalog catalog, int scale, long seed) throws SQLException {
+        crm.inTransaction(() -> {
+            new CrmSalesSeeder(crm, catalog, SeedAccount.load(crm), seed).run(scale);
+            return null;
+        });
+    }
+
+    private void run(int scale) throws SQLException {
+        OffsetDateTime epoch = AccountSeeder.EPOCH;
+        insert("businessunits", List.of(
+                AccountSeeder.businessUnit(SandboxIds.BU_USMF, "Contoso USA (usmf)", SandboxIds.DEFAULT_COMPANY,
+                        SandboxIds.CURRENCY_USD),
+                AccountSeeder.businessUnit(SandboxIds.BU_DEMF, "Contoso Europe (demf)", SandboxIds.COMPANY_DEMF,
+                        SandboxIds.CURRENCY_EUR)));
+        List<Map<String, Object>> uoms = new ArrayList<>();
+        for (String[] unit : SeedCatalog.UNITS) {
+            uoms.add(row("uomid", SeedCatalog.uomId(unit[1]), "name", unit[1], "quantity", BigDecimal.ONE,
+                    "modifiedon", epoch));
+        }
+        insert("uoms", uoms);
+        insert("pricelevels", List.of(
+                row("pricelevelid", SandboxIds.PRICE_LIST_USD, "name", SandboxIds.PRICE_LIST_USD_NAME,
+                        "_transactioncurrencyid_value", SandboxIds.CURRENCY_USD, "modifiedon", epoch),
+                row("pricelevelid", SandboxIds.PRICE_LIST_EUR, "name", SandboxIds.PRICE_LIST_EUR_NAME,
+                        "_transactioncurrencyid_value", SandboxIds.CURRENCY_EUR, "modifiedon", epoch)));
+        List<Map<String, Object>> products = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SeedCatalog.Product p : catalog.products()) {
+            if (!p.inCrm()) {
+                continue;
+            }
+            String company = p.soldIn(SandboxIds.DEFAULT_COMPANY) ? SandboxIds.DEFAULT_COMPANY : SandboxIds.COMPANY_DEMF;
+            products.add(row("productid", p.crmId(), "productnumber", p.number(), "name", p.name(),
+                    "description", p.description(), "_defaultuomid_value", SeedCatalog.uomId(p.unitName()),
+                    "price", p.price(company), "currentcost", p.cost(),
+                    "_transactioncurrencyid_value", currencyOf(company), "producttypecode", p.service() ? 3 : 1,
+                    "quantitydecimal", p.decimals(), "msdyn_externallymaintained", true, "statecode", 0,
+                    "createdon", epoch, "modifiedon", epoch));
+            for (String c : p.companies()) {
+                items.add(row("productpricelevelid", SeedCatalog.guid("ppl:" + p.number() + ":" + c),
+                        "_pricelevelid_value", priceListOf(c), "_productid_value", p.crmId(),
+                        "_uomid_value", SeedCatalog.uomId(p.unitName()), "amount", p.price(c),
+                        "_transactioncurrencyid_value", currencyOf(c), "modifiedon", epoch));
+            }
+        }
+        insert("products", products);
+        insert("productpricelevels", items);
+        if (accounts.isEmpty()) {
+            return;
+        }
+        contacts(scale * 4 / 5);
+        documents("quotes", "quotedetails", "quoteid", scale * 2 / 5);
+        documents("salesorders", "salesorderdetails", "salesorderid", scale * 3 / 10);
+    }
+
+    private void contacts(int count) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double kind = random.nextDouble();
+            SeedAccount parent = kind < 0.1 ? null : kind < 0.85 ? pick(customers) : pick(accounts);
+            Map<String, Object> row = contact(i, parent, random);
+            OffsetDateTime stamp = AccountSeeder.EPOCH.plusMinutes(i / AccountSeeder.TIE_BLOCK);
+            row.put("createdon", stamp);
+            row.put("modifiedon", stamp);
+            rows.add(row);
+        }
+        insert("contacts", rows);
+    }
+
+    /**
+     * One contact's fields. Without a parent it is an "active customer" person (msdyn_isactivecustomer = true) of a
+     * random company; otherwise a contact person of its parent account, in the account's company.
+     */
+    static Map<String, Object> contact(int index, SeedAccount parent, Random random) {
+        String bu = parent != null ? parent.businessUnitId()
+                : random.nextBoolean() ? SandboxIds.BU_USMF : SandboxIds.BU_DEMF;
+        String first = FIRST[random.nextInt(FIRST.length)];
+        String last = LAST[random.nextInt(LAST.length)];
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("contactid", new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+        row.put("cdm_contactnumber", String.format("CON-%06d", 1000 + index));
+        row.put("firstname", first);
+        row.put("middlename", random.nextInt(5) == 0 ? "J." : null);
+        row.put("lastname", last);
+        row.put("jobtitle", TITLES[random.nextInt(TITLES.length)]);
+        row.put("department", DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]);
+        row.put("emailaddress1", "person" + index + "@example-" + (index % 89) + ".com");
+        row.put("telephone1", "+1 555 " + String.format("%04d", random.nextInt(10000)));
+        if (parent != null) {
+            for (String f : List.of("line1", "city", "postalcode", "stateorprovince", "county", "country")) {
+                row.put("address1_" + f, parent.field("address1_" + f));
+            }
+        } else {
+            row.put("address1_line1", (1 + random.nextInt(99)) + " Home Road");
+            row.put("address1_city", bu.equals(SandboxIds.BU_DEMF) ? "Berlin" : "Redmond");
+            row.put("address1_postalcode", String.format("%05d", random.nextInt(100000)));
+            row.put("address1_stateorprovince", bu.equals(SandboxIds.BU_DEMF) ? "BE" : "WA");
+            row.put("address1_county", null);
+            row.put("address1_country", bu.equals(SandboxIds.BU_DEMF) ? "Germany" : "United States");
+        }
+        row.put("_parentcustomerid_value", parent == null ? null : parent.id());
+        row.put("msdyn_isactivecustomer", parent == null);
+        row.put("_transactioncurrencyid_value", parent != null ? parent.currencyId()
+                : bu.equals(SandboxIds.BU_DEMF) ? SandboxIds.CURRENCY_EUR : SandboxIds.CURRENCY_USD);
+        row.put("_owningbusinessunit_value", bu);
+        row.put("statecode", 0);
+        return row;
+    }
+
+    /** Quotes (statecode 0 draft, 1 active, 2 won, 3 closed) or orders (0 draft/new, 1 submitted), with lines. */
+    private void documents(String headerSet, String lineSet, String idName, int count) throws SQLException {
+        boolean quotes = headerSet.equals("quotes");
+        List<Map<String, Object>> headers = new ArrayList<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SeedAccount customer = random.nextInt(7) == 0 ? pick(accounts) : pick(customers);
+            String company = customer.company();
+            OffsetDateTime stamp = AccountSeeder.EPOCH.plusMinutes(i / AccountSeeder.TIE_BLOCK);
+            String id = SeedCatalog.guid(headerSet + ":" + i);
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put(idName, id);
+            if (quotes) {
+                h.put("quotenumber", String.format("QUO-%05d", 1000 + i));
+                h.put("name", "Quote for " + customer.number());
+                double s = random.nextDouble();
+                int state = s < 0.45 ? 1 : s < 0.85 ? 0 : s < 0.95 ? 2 : 3;
+                h.put("statecode", state);
+                h.put("statuscode", new int[] {1, 2, 4, 5}[state]);
+            } else {
+                h.put("ordernumber", String.format("ORD-%05d", 1000 + i));
+                h.put("name", "Order for " + customer.number());
+                boolean submitted = random.nextDouble() < 0.6;
+                h.put("statecode", submitted ? 1 : 0);
+                h.put("statuscode", submitted ? 3 : 1);
+                h.put("msdyn_origin", "CRM");
+            }
+            h.put("_customerid_value", customer.id());
+            h.put("_transactioncurrencyid_value", currencyOf(company));
+            h.put("_pricelevelid_value", priceListOf(company));
+            h.put("_owningbusinessunit_value", customer.businessUnitId());
+            for (String[] a : new String[][] {{"shipto", "address1"}, {"billto", "address2"}}) {
+                for (String f : List.of("line1", "city", "postalcode", "stateorprovince", "country")) {
+                    h.put(a[0] + "_" + f, customer.field(a[1] + "_" + f));
+                }
+            }
+            h.put("requestdeliveryby", stamp.plusDays(14 + random.nextInt(60)));
+            BigDecimal net = BigDecimal.ZERO;
+            int lineCount = 1 + random.nextInt(5);
+            List<SeedCatalog.Product> offered = catalog.products().stream()
+                    .filter(p -> p.inCrm() && p.soldIn(company)).toList();
+            for (int n = 1; n <= lineCount && !offered.isEmpty(); n++) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                String lineType = lineSet.substring(0, lineSet.length() - 1) + "id";
+                line.put(lineType, SeedCatalog.guid(lineSet + ":" + i + ":" + n));
+                line.put("_" + idName + "_value", id);
+                line.put("sequencenumber", n);
+                BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(20));
+                BigDecimal discount = random.nextInt(8) == 0 ? new BigDecimal("10.00") : BigDecimal.ZERO;
+                if (quotes && n == lineCount && random.nextInt(25) == 0) {
+                    // A write-in line: no product, so the quotes flow must leave this quote in the CRM.
+                    line.put("isproductoverridden", true);
+                    line.put("productdescription", "Installation on site");
+                    line.put("priceperunit", new BigDecimal("150.00"));
+                    line.put("_uomid_value", SeedCatalog.uomId("Hour"));
+                } else {
+                    SeedCatalog.Product p = offered.get(random.nextInt(offered.size()));
+                    line.put("_productid_value", p.crmId());
+                    line.put("isproductoverridden", false);
+                    line.put("priceperunit", p.price(company));
+                    line.put("_uomid_value", SeedCatalog.uomId(p.unitName()));
+                }
+                line.put("quantity", quantity);
+                line.put("manualdiscountamount", discount);
+                BigDecimal extended = quantity.multiply((BigDecimal) line.get("priceperunit")).subtract(discount);
+                line.put("extendedamount", extended);
+                line.put("createdon", stamp);
+                line.put("modifiedon", stamp);
+                net = net.add(extended);
+                lines.add(line);
+            }
+            BigDecimal tax = net.multiply(new BigDecimal("0.08")).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal freight = random.nextBoolean() ? new BigDecimal("25.00") : BigDecimal.ZERO;
+            h.put("totaltax", tax);
+            h.put("freightamount", freight);
+            h.put("totalamount", net.add(tax).add(freight));
+            h.put("createdon", stamp);
+            h.put("modifiedon", stamp);
+            headers.add(h);
+        }
+        insert(headerSet, headers);
+        insert(lineSet, lines);
+    }
+
+    static String currencyOf(String company) {
+        return company.equals(SandboxIds.COMPANY_DEMF) ? SandboxIds.CURRENCY_EUR : SandboxIds.CURRENCY_USD;
+    }
+
+    static String priceListOf(String company) {
+        return company.equals(SandboxIds.COMPANY_DEMF) ? SandboxIds.PRICE_LIST_EUR : SandboxIds.PRICE_LIST_USD;
+    }
+
+    private <T> T pick(List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private void insert(String set, List<Map<String, Object>> rows) throws SQLException {
+        EntityTable table = crm.table(set);
+        for (int i = 0; i < rows.size(); i += 1000) {
+            table.insertAll(crm.connection(), rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    static Map<String, Object> row(Object... pairs) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put((String) pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,28 @@
+package org.p2csync.sandbox;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** What the sales seeders need of a seeded CRM account: who it is, its company and its addresses. */
+record SeedAccount(String id, String number, boolean customer, String currencyId, String businessUnitId,
+                   Map<String, Object> row) {
+
+    String company() {
+        return AccountSeeder.companyOf(businessUnitId);
+    }
+
+    Object field(String name) {
+        return row.get(name);
+    }
+
+    /** The seeded accounts in key order (deterministic, since their ids come from the seed). */
+    static List<SeedAccount> load(SimulatedService crm) throws SQLException {
+        return crm.table("accounts").select(crm.connection(), SqlFragment.TRUE, "\"accountid\"", Integer.MAX_VALUE, 0)
+                .stream()
+                .map(r -> new SeedAccount((String) r.get("accountid"), (String) r.get("accountnumber"),
+                        Integer.valueOf(3).equals(r.get("customertypecode")),
+                        (String) r.get("_transactioncurrencyid_value"), (String) r.get("_owningbusinessunit_value"), r))
+                .toList();
+    }
+}
