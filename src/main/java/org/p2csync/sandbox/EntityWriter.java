@@ -36,6 +36,7 @@ final class EntityWriter {
     }
 
     ODataResponse upsert(Map<String, Object> key, ODataRequest request) throws SQLException {
+        key.forEach((k, v) -> checkLength(set.require(k), v));
         Map<String, Object> values = bodyValues(request);
         key.forEach((k, v) -> {
             Object given = values.get(k);
@@ -154,13 +155,18 @@ final class EntityWriter {
             if (value == null && !p.nullable()) {
                 throw ODataError.badRequest("Property '" + name + "' cannot be null");
             }
-            if (value instanceof String s && p.maxLength() != null && s.length() > p.maxLength()) {
-                throw ODataError.badRequest("The length of the '" + name + "' attribute of the '" + set.typeName()
-                        + "' entity exceeded the maximum allowed length of '" + p.maxLength() + "' (was " + s.length() + ")");
-            }
+            checkLength(p, value);
             values.put(name, value);
         }
         return values;
+    }
+
+    /** Strings longer than the declared MaxLength are refused, in keys as in bodies, as both services do. */
+    private void checkLength(Property p, Object value) {
+        if (value instanceof String s && p.maxLength() != null && s.length() > p.maxLength()) {
+            throw ODataError.badRequest("The length of the '" + p.name() + "' attribute of the '" + set.typeName()
+                    + "' entity exceeded the maximum allowed length of '" + p.maxLength() + "' (was " + s.length() + ")");
+        }
     }
 
     /**

@@ -42,7 +42,6 @@ final class SalesActivity {
                     "\"accountid\"");
             int index = (int) count(crm, "contacts", SqlFragment.TRUE);
             Map<String, Object> contact = CrmSalesSeeder.contact(index, null, random);
-            contact.remove("contactid");
             contact.remove("_parentcustomerid_value");
             contact.put("msdyn_isactivecustomer", parent.isEmpty());
             if (!parent.isEmpty()) {
