@@ -19,6 +19,13 @@ final class ModificationClock {
         this.last = last == null ? OffsetDateTime.MIN : last;
     }
 
+    /** Moves the clock past data written without it (seed rows), so later stamps and delta tokens lie after them. */
+    void advanceTo(OffsetDateTime t) {
+        if (t != null && t.isAfter(last)) {
+            last = t;
+        }
+    }
+
     OffsetDateTime last() {
         return last;
     }

@@ -83,6 +83,8 @@ public final class Sandbox implements AutoCloseable {
         if (erpSales) {
             ErpSalesSeeder.seed(erp, catalog, SeedAccount.load(crm), scale, options.seed());
         }
+        crm.seeded();
+        erp.seeded();
         if (crm.isNew("accounts") || crmSales || erpSales) {
             LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data in {} ms",
                     crm.isNew("accounts") ? options.seedAccounts() : 0, scale, (System.nanoTime() - t0) / 1_000_000);

@@ -83,6 +83,16 @@ final class SimulatedService implements AutoCloseable {
         return deltaTokenTtl;
     }
 
+    /** Called after seeding, which writes its own timestamps: the clock must stay ahead of every stored one. */
+    void seeded() throws SQLException {
+        lock.lock();
+        try {
+            clock.advanceTo(latestModification());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The last timestamp handed out: every later write is stamped strictly after it. */
     OffsetDateTime lastTimestamp() {
         return clock.last();
