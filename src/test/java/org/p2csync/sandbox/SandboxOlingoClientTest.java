@@ -65,6 +65,29 @@ class SandboxOlingoClientTest {
     }
 
     @Test
+    void readsTheSalesSetsMetadataAndPagesThroughOrderLines() throws Exception {
+        Edm erp = metadata(sandbox.erpUrl());
+        EdmEntityType line = erp.getEntityType(new org.apache.olingo.commons.api.edm.FullQualifiedName(
+                "Microsoft.Dynamics.DataEntities", "SalesOrderLine"));
+        assertThat(line.getKeyPredicateNames()).containsExactly("dataAreaId", "SalesOrderNumber", "LineCreationSequenceNumber");
+        assertThat(line.getStructuralProperty("LineCreationSequenceNumber").getType().getFullQualifiedName().toString())
+                .isEqualTo("Edm.Int32");
+        Edm crm = metadata(sandbox.crmUrl());
+        EdmEntityType quoteDetail = crm.getEntityType(new org.apache.olingo.commons.api.edm.FullQualifiedName(
+                "Microsoft.Dynamics.CRM", "quotedetail"));
+        assertThat(quoteDetail.getStructuralProperty("_quoteid_value").getType().getFullQualifiedName().toString())
+                .isEqualTo("Edm.Guid");
+        assertThat(crm.getEntityContainer().getEntitySet("salesorderdetails")).isNotNull();
+        Set<String> keys = new HashSet<>();
+        pageThrough(URI.create(sandbox.erpUrl() + "SalesOrderLines?cross-company=true"),
+                e -> keys.add(e.getProperty("SalesOrderNumber").getPrimitiveValue() + "|"
+                        + e.getProperty("LineCreationSequenceNumber").getPrimitiveValue()));
+        long expected = http.getJson(sandbox.erpUrl() + "SalesOrderLines?cross-company=true&$count=true&$top=0")
+                .get("@odata.count").asLong();
+        assertThat(keys).hasSize((int) expected).isNotEmpty();
+    }
+
+    @Test
     void pagesThroughAccountsFollowingNextLinks() throws Exception {
         Set<String> ids = new HashSet<>();
         int pages = pageThrough(URI.create(sandbox.crmUrl() + "accounts?$select=accountid,name,modifiedon&$orderby=modifiedon"),
