@@ -24,7 +24,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "SPEC", description = "Inject faults, e.g. 429=0.05,500=0.02,reset=0.01,latency=20ms.")
     String faults;
 
-    @Option(names = "--activity", description = "Edit, create and re-qualify CRM accounts every few seconds.")
+    @Option(names = "--activity", description = "Simulate users every few seconds: CRM account, contact, quote and order edits; the ERP confirms and invoices orders.")
     boolean activity;
 
     @Override

@@ -33,6 +33,7 @@ final class EntityTable {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
+                    addMissingColumns(c);
                     return false;
                 }
             }
@@ -57,9 +58,20 @@ final class EntityTable {
         return true;
     }
 
+    /** A database made by an older sandbox gains the columns declared since (empty for its existing rows). */
+    private void addMissingColumns(Connection c) throws SQLException {
+        try (var st = c.createStatement()) {
+            for (Property p : set.properties()) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + p.column() + " " + p.type().sqlType());
+            }
+        }
+    }
+
     List<Map<String, Object>> select(Connection c, SqlFragment where, String orderBy, int limit, long offset)
             throws SQLException {
-        String sql = "SELECT * FROM " + table + " WHERE " + where.sql()
+        // Columns by name, not *: a table upgraded by ADD COLUMN has them in another order than declared.
+        String columns = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns + " FROM " + table + " WHERE " + where.sql()
                 + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy) + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
