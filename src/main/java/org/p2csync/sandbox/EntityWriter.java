@@ -57,8 +57,10 @@ final class EntityWriter {
             requireHeader(merged);
             stamp(values, false);
             keyChecked(() -> table.update(service.connection(), primary, values));
-            touchHeader(existing.get());
             touchHeader(merged);
+            if (set.parent() != null && !headerKey(existing.get()).equals(headerKey(merged))) {
+                touchHeader(existing.get()); // the line moved: its old header's totals changed too
+            }
             return written(200, primary, request);
         }
         if ("*".equals(trim(request.header("If-Match")))) {

@@ -94,6 +94,31 @@ class SandboxBatchTest {
         assertThat(sandbox.stats().batches()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void headerAndLinesTravelInOneChangeSetAndFailTogether() throws Exception {
+        String header = part("1", "SalesOrderHeadersV2(dataAreaId='demf',SalesOrderNumber='ORD-B-1')",
+                "{\"OrderingCustomerAccountNumber\":\"ACC-1\",\"SalesOrderOriginCode\":\"CRM\"}");
+        String line1 = part("2", "SalesOrderLines(dataAreaId='demf',SalesOrderNumber='ORD-B-1',LineCreationSequenceNumber=1)",
+                "{\"ProductNumber\":\"D1000\",\"OrderedSalesQuantity\":2}");
+        String badLine = part("3", "SalesOrderLines(dataAreaId='demf',SalesOrderNumber='ORD-B-1',LineCreationSequenceNumber=2)",
+                "{\"ProductNumber\":\"" + "P".repeat(21) + "\"}");
+        HttpResponse<String> failed = batch(List.of(changeSet(List.of(header, line1, badLine))), true);
+        assertThat(statuses(failed.body())).containsExactly(400);
+        String order = sandbox.erpUrl() + "SalesOrderHeadersV2(dataAreaId='demf',SalesOrderNumber='ORD-B-1')?cross-company=true";
+        assertThat(http.get(order).statusCode()).as("header rolled back with its line").isEqualTo(404);
+
+        HttpResponse<String> ok = batch(List.of(changeSet(List.of(header, line1))), true);
+        assertThat(statuses(ok.body())).containsExactly(204, 204);
+        assertThat(http.get(order).statusCode()).isEqualTo(200);
+        assertThat(http.getJson(sandbox.erpUrl() + "SalesOrderLines?cross-company=true&$filter="
+                + SandboxHttp.enc("SalesOrderNumber eq 'ORD-B-1'")).get("value")).hasSize(1);
+    }
+
+    private static String part(String contentId, String resource, String json) {
+        return "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " + contentId + "\r\n\r\n"
+                + "PATCH " + resource.replace("'", "%27") + " HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n";
+    }
+
     private static String customer(String account) {
         return sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='" + SandboxHttp.enc(account) + "')";
     }
