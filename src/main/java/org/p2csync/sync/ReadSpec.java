@@ -6,7 +6,9 @@ import java.util.List;
  * What a source endpoint must read for an area, as its mapping file declares it.
  *
  * @param entitySet the source entity set, e.g. accounts
- * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid)
+ * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid). A source without a
+ *     single-field id (F&amp;O) names several fields joined by commas, e.g. {@code dataAreaId,ProductNumber}: see
+ *     {@link #idFields()}
  * @param keyField the natural key (e.g. accountnumber)
  * @param modifiedField the server-maintained modification time the cursor follows (e.g. modifiedon)
  * @param select every field the mapping reads, id/key/modified included
@@ -18,6 +20,16 @@ public record ReadSpec(
         boolean changeTracking, LinesSpec lines) {
     public ReadSpec {
         select = List.copyOf(select);
+    }
+
+    /** The id's fields in tie-breaker order: one for a Dataverse GUID id, several for a composite (F&amp;O) id. */
+    public List<String> idFields() {
+        return List.of(idField.split(","));
+    }
+
+    /** True when the id has several fields: the cursor's tie-breaker then holds their values as a JSON array. */
+    public boolean compositeId() {
+        return idField.indexOf(',') >= 0;
     }
 
     public ReadSpec(String entitySet, String idField, String keyField, String modifiedField, List<String> select) {
