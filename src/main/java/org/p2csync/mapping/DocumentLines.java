@@ -40,7 +40,8 @@ record DocumentLines(
         if (self) {
             return null;
         }
-        TreeSet<String> select = new TreeSet<>(List.of(id, parent));
+        TreeSet<String> select = new TreeSet<>(List.of(id.split(",")));
+        select.addAll(List.of(parent.split(",")));
         refs.sourceFields().forEach(n -> select.add(n.name()));
         return new ReadSpec.LinesSpec(entity, id, parent, List.copyOf(select));
     }
@@ -110,7 +111,15 @@ record DocumentLines(
 
     /** How messages name a line: "line quotedetails 3f2a..." (or "line" for self). */
     private String name(Map<String, Object> row) {
-        return self ? "line" : "line " + entity + " " + row.get(id);
+        if (self) {
+            return "line";
+        }
+        StringBuilder name = new StringBuilder("line ").append(entity).append(' ');
+        String[] fields = id.split(",");
+        for (int i = 0; i < fields.length; i++) {
+            name.append(i == 0 ? "" : "|").append(row.get(fields[i]));
+        }
+        return name.toString();
     }
 
     /** Line order: by key, field by field, numbers as numbers (sequence 2 before 10), else as text. */

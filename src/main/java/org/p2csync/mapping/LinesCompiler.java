@@ -64,14 +64,9 @@ final class LinesCompiler {
                 if (entity != null) {
                     refs.sourceEntity(entity, src.lineOf("entity"));
                 }
-                id = src.requiredText("id").orElse(null);
-                parent = src.requiredText("parent").orElse(null);
-                if (id != null) {
-                    refs.sourceField(id, src.lineOf("id"));
-                }
-                if (parent != null) {
-                    refs.sourceField(parent, src.lineOf("parent"));
-                }
+                // F&O lines have composite ids and refer to their header by a composite key: lists, as source.id
+                id = MappingLoader.fieldList(src, "id", refs, problems).orElse(null);
+                parent = MappingLoader.fieldList(src, "parent", refs, problems).orElse(null);
             }
         }
         String targetEntity = null;

@@ -115,7 +115,7 @@ public final class MappingLoader {
         Optional<String> entity = m.requiredText("entity");
         entity.ifPresent(e -> refs.sourceEntity(e, m.lineOf("entity")));
         List<Optional<String>> fields = new ArrayList<>();
-        fields.add(id(m, refs, problems));
+        fields.add(fieldList(m, "id", refs, problems));
         for (String key : List.of("key", "modified")) {
             Optional<String> f = m.requiredText(key);
             f.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
@@ -132,11 +132,11 @@ public final class MappingLoader {
      * The source id: one field (a Dataverse GUID), or a list of fields when the source has no single-field id (F&O:
      * [dataAreaId, ProductNumber]); a composite id is kept as its fields joined by commas ({@link ReadSpec#idFields}).
      */
-    private static Optional<String> id(YamlMap m, References refs, Problems problems) {
-        Optional<YamlMap.Entry> entry = m.entry("id");
+    static Optional<String> fieldList(YamlMap m, String key, References refs, Problems problems) {
+        Optional<YamlMap.Entry> entry = m.entry(key);
         if (entry.isEmpty() || !(entry.get().value() instanceof SequenceNode seq)) {
-            Optional<String> id = m.requiredText("id");
-            id.ifPresent(name -> refs.sourceField(name, m.lineOf("id")));
+            Optional<String> id = m.requiredText(key);
+            id.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
             return id;
         }
         List<String> names = new ArrayList<>();
@@ -144,7 +144,8 @@ public final class MappingLoader {
             String name = Nodes.text(item, "a source id field", problems);
             if (name != null && !name.isBlank()) {
                 if (name.contains(",") || names.contains(name)) {
-                    problems.add(Nodes.line(item), "source id field '" + name + "' is repeated or not a field name");
+                    problems.add(Nodes.line(item), "source " + key + " field '" + name
+                            + "' is repeated or not a field name");
                     continue;
                 }
                 refs.sourceField(name, Nodes.line(item));
@@ -152,7 +153,7 @@ public final class MappingLoader {
             }
         }
         if (names.isEmpty()) {
-            problems.add(entry.get().line(), "source id needs at least one field");
+            problems.add(entry.get().line(), "source " + key + " needs at least one field");
             return Optional.empty();
         }
         return Optional.of(String.join(",", names));

@@ -71,8 +71,17 @@ public final class ODataClient {
     public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
         String query = q.toQueryString();
         URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
+        return read(area, uri, q.maxPageSize(), malformedAttempts);
+    }
+
+    /** Reads the page a previous page's {@code @odata.nextLink} points to (same page size preference). */
+    public Page readNextLink(String area, String nextLink, int maxPageSize) {
+        return read(area, URI.create(nextLink), maxPageSize, MALFORMED_ATTEMPTS);
+    }
+
+    private Page read(String area, URI uri, int maxPageSize, int malformedAttempts) {
         int[] malformed = {0};
-        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + q.maxPageSize()),
+        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + maxPageSize),
                 response -> {
                     requireSuccess(response, "GET " + uri);
                     try {
