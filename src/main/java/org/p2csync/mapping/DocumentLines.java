@@ -28,7 +28,7 @@ record DocumentLines(
         Condition filter, List<FieldRule> rules, References refs) {
 
     /** Where the source endpoint attaches a header's line rows (ordered by line id): reserved, no field has '@'. */
-    static final String ROWS = "@lines";
+    static final String ROWS = ReadSpec.LinesSpec.ROWS;
 
     DocumentLines {
         targetKey = List.copyOf(targetKey);

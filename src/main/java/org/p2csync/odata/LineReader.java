@@ -14,8 +14,8 @@ import org.p2csync.sync.ReadSpec;
  * that is about 20 requests instead of 1000, while the URL stays well under the services' length limits.
  */
 final class LineReader {
-    /** Where the mapping finds a header's lines (org.p2csync.mapping reads the same reserved key). */
-    static final String ROWS = "@lines";
+    /** Where the mapping finds a header's lines. */
+    static final String ROWS = ReadSpec.LinesSpec.ROWS;
     /** Headers whose lines one request asks for. */
     static final int CHUNK = 50;
 

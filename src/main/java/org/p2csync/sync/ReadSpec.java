@@ -39,10 +39,18 @@ public record ReadSpec(
     /**
      * The lines of a document as the source keeps them.
      *
-     * @param parentField the line's reference to its header's id, e.g. _quoteid_value
+     * @param idField the line id, or its fields joined by commas (F&amp;O), e.g. quotedetailid
+     * @param parentField the line's reference to its header's id, e.g. _quoteid_value; for a composite header id
+     *     the fields (joined by commas) matching the header's id fields in order
      * @param select every line field the mapping reads
      */
     public record LinesSpec(String entitySet, String idField, String parentField, List<String> select) {
+        /**
+         * The reserved key under which the source endpoint attaches a header's line rows (a list ordered by line id)
+         * to the header's row, where the mapping reads them. No OData property name starts with '@'.
+         */
+        public static final String ROWS = "@lines";
+
         public LinesSpec {
             select = List.copyOf(select);
         }
