@@ -51,11 +51,19 @@ record DocumentLines(
         return self ? refs.sourceFields().stream().map(References.Name::name).toList() : List.of();
     }
 
-    /** Maps the lines of one document, sorted by line key; or the document's Failed or Waiting. */
-    Object apply(Map<String, Object> headerRow, Map<String, Object> headerPayload, Lookups lookups) {
+    /** The mapped lines sorted by line key, or (lines null) why the document cannot be written: Failed or Waiting. */
+    record Outcome(List<TargetRecord> lines, MapResult problem) {
+        static Outcome of(MapResult problem) {
+            return new Outcome(null, problem);
+        }
+    }
+
+    /** Maps the lines of one document. */
+    Outcome apply(Map<String, Object> headerRow, Map<String, Object> headerPayload, Lookups lookups) {
         List<Map<String, Object>> rows = rows(headerRow);
         if (rows == null) {
-            return new MapResult.Failed(targetEntity, "the document's lines were not read (no " + ROWS + " on the row)");
+            return Outcome.of(new MapResult.Failed(targetEntity,
+                    "the document's lines were not read (no " + ROWS + " on the row)"));
         }
         List<TargetRecord> lines = new ArrayList<>(rows.size());
         String waitingFor = null;
@@ -70,7 +78,7 @@ record DocumentLines(
                 try {
                     payload.put(rule.target(), rule.compute(view, lookups));
                 } catch (FieldFailure failure) {
-                    return new MapResult.Failed(name(row) + " " + rule.target(), failure.getMessage());
+                    return Outcome.of(new MapResult.Failed(name(row) + " " + rule.target(), failure.getMessage()));
                 } catch (ReferenceMissing missing) {
                     waitingFor = waitingFor == null ? name(row) + ": " + missing.reference() : waitingFor;
                 }
@@ -82,22 +90,24 @@ record DocumentLines(
             for (String field : targetKey) {
                 Object value = payload.get(field);
                 if (Values.isEmpty(value)) {
-                    return new MapResult.Failed(name(row) + " " + field, "target key field " + field + " is empty");
+                    return Outcome.of(new MapResult.Failed(name(row) + " " + field,
+                            "target key field " + field + " is empty"));
                 }
                 key.put(field, value);
             }
             lines.add(new TargetRecord(targetEntity, key, payload, List.of(), TargetRecord.Operation.UPSERT));
         }
         if (waitingFor != null) {
-            return new MapResult.Waiting(waitingFor);
+            return Outcome.of(new MapResult.Waiting(waitingFor));
         }
         lines.sort(BY_KEY);
         for (int i = 1; i < lines.size(); i++) {
             if (BY_KEY.compare(lines.get(i - 1), lines.get(i)) == 0) {
-                return new MapResult.Failed(targetEntity, "two lines have the key " + lines.get(i).keyString());
+                return Outcome.of(new MapResult.Failed(targetEntity, "two lines have the key "
+                        + lines.get(i).keyString()));
             }
         }
-        return lines;
+        return new Outcome(List.copyOf(lines), null);
     }
 
     @SuppressWarnings("unchecked")

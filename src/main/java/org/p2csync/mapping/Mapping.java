@@ -125,12 +125,11 @@ public final class Mapping {
         if (lines == null) {
             return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
         }
-        Object mappedLines = lines.apply(sourceRow, payload, lookups);
-        if (mappedLines instanceof MapResult result) {
-            return result;
+        DocumentLines.Outcome outcome = lines.apply(sourceRow, payload, lookups);
+        if (outcome.problem() != null) {
+            return outcome.problem();
         }
-        @SuppressWarnings("unchecked")
-        List<TargetRecord> documentLines = (List<TargetRecord>) mappedLines;
+        List<TargetRecord> documentLines = outcome.lines();
         return new MapResult.Mapped(
                 new TargetRecord(null, key, payload, documentLines, TargetRecord.Operation.UPSERT),
                 PayloadHash.ofDocument(payload, documentLines));
