@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.Item;
+import org.p2csync.sync.ItemStatus;
 import org.p2csync.sync.RequestCounter;
 import org.p2csync.sync.TargetRecord;
 
@@ -122,5 +129,33 @@ class DocumentWriteTest {
                 new LinkedHashMap<>(Map.of("OrganizationName", "Line")), List.of(), TargetRecord.Operation.UPSERT);
         assertThat(erp.upsert("test", "CustomersV3", List.of(document(header, fixed))).get(0).isSuccess()).isTrue();
         assertThat(rows(erp, "CustomersV3", "CustomerAccount eq 'DOC-H' or CustomerAccount eq 'DOC-L'")).hasSize(2);
+    }
+
+    @Test
+    void theProducerFailsARejectedDocumentAtTheWriteStageAndWritesTheRest() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.addComponent("dataverse", new ODataComponent(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(),
+                sandbox.tokenUrl(), SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), new RequestCounter()));
+        camel.start();
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            Item good = Item.read("g", "DOC-5", Map.of())
+                    .mapped(document(account("DOC-5", "Good"), currency("XDA", "Fine")), "h1");
+            Item bad = Item.read("b", "DOC-6", Map.of())
+                    .mapped(document(account("DOC-6", "Bad"), currency("XDB", "z".repeat(101))), "h2");
+            Batch batch = new Batch("docs", "run-1", List.of(good, bad),
+                    new Cursor("2024-05-01T10:00:00Z", "x"), true);
+
+            Batch out = template.requestBody("dataverse:accounts?area=docs", batch,
+                    Batch.class);
+
+            assertThat(out.items()).extracting(Item::status).containsExactly(
+                    ItemStatus.WRITTEN, ItemStatus.FAILED);
+            assertThat(out.items().get(1).stage()).isEqualTo("write");
+            assertThat(out.items().get(1).reason()).startsWith("400 line transactioncurrencies XDB: ");
+        } finally {
+            camel.stop();
+        }
+        assertThat(rows(crm, "transactioncurrencies", "isocurrencycode eq 'XDA'")).hasSize(1);
+        assertThat(rows(crm, "accounts", "accountnumber eq 'DOC-6'")).isEmpty();
     }
 }
