@@ -3,6 +3,7 @@ package org.p2csync.mapping;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class FieldRuleCompiler {
         if (!line) {
             return OPTIONS;
         }
-        Set<String> all = new java.util.HashSet<>(OPTIONS);
+        Set<String> all = new HashSet<>(OPTIONS);
         all.addAll(LINE_OPTIONS);
         return all;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.p2csync.sync.ReadSpec;
 
@@ -121,6 +122,6 @@ final class LineReader {
         if (values == null) {
             return null;
         }
-        return values.stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT)).toList();
+        return values.stream().map(v -> v.toString().toLowerCase(Locale.ROOT)).toList();
     }
 }

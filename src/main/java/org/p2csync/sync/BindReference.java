@@ -1,6 +1,7 @@
 package org.p2csync.sync;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ public final class BindReference {
                 throw new IllegalArgumentException("'" + value + "' is not a GUID, so it cannot refer to a record of "
                         + entitySet + " by its id");
             }
-            return "/" + entitySet + "(" + value.toLowerCase(java.util.Locale.ROOT) + ")";
+            return "/" + entitySet + "(" + value.toLowerCase(Locale.ROOT) + ")";
         }
         return "/" + entitySet + "(" + keyField + "='" + encode(value.replace("'", "''")) + "')";
     }
