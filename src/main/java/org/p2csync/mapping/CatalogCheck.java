@@ -29,6 +29,11 @@ final class CatalogCheck {
                 tooLong(known.get(l.targetField()), l);
             }
         });
+        for (References.Name bound : refs.bindEntities()) {
+            if (targetCatalog.fields(bound.name()).isEmpty()) {
+                problems.add(bound.line(), "unknown target entity set '" + bound.name() + "' in bind");
+            }
+        }
     }
 
     /** The entity set's fields, or empty after reporting it unknown (its fields are then not checked one by one). */

@@ -3,6 +3,7 @@ package org.p2csync.mapping;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,38 +22,64 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class FieldRuleCompiler {
     static final Set<String> OPTIONS = Set.of(
             "from", "constant", "concat", "lookup", "trim", "case", "valueMap", "blank", "default", "required",
-            "truncate", "number", "date", "type");
-    private static final List<String> VALUES = List.of("from", "constant", "concat", "lookup");
+            "truncate", "number", "date", "type", "bind");
+    /** Options only a document line may use: a value of its mapped header. */
+    static final Set<String> LINE_OPTIONS = Set.of("header");
+    private static final List<String> VALUES = List.of("from", "constant", "concat", "lookup", "header");
     private static final List<String> CONVERSIONS = List.of("number", "date", "type");
 
     private final Problems problems;
     private final References refs;
     private final Map<String, ValueMapCompiler.Loaded> valueMaps;
+    private final boolean line;
+    private final String prefix;
 
     FieldRuleCompiler(Problems problems, References refs, Map<String, ValueMapCompiler.Loaded> valueMaps) {
+        this(problems, refs, valueMaps, false);
+    }
+
+    /** @param line true for the fields of {@code lines:}, which may also read their header's values */
+    FieldRuleCompiler(
+            Problems problems, References refs, Map<String, ValueMapCompiler.Loaded> valueMaps, boolean line) {
         this.problems = problems;
         this.refs = refs;
         this.valueMaps = valueMaps;
+        this.line = line;
+        this.prefix = line ? "line field " : "field ";
+    }
+
+    private Set<String> options() {
+        if (!line) {
+            return OPTIONS;
+        }
+        Set<String> all = new HashSet<>(OPTIONS);
+        all.addAll(LINE_OPTIONS);
+        return all;
     }
 
     Optional<FieldRule> compile(String target, int line, Node node) {
-        String where = "field " + target;
-        refs.targetField(target, line);
-        YamlMap options = YamlMap.of(node, where, OPTIONS, problems).orElse(null);
+        String where = prefix + target;
+        if (isBind(target)) {
+            refs.bindField(target, line);
+        } else {
+            refs.targetField(target, line);
+        }
+        YamlMap options = YamlMap.of(node, where, options(), problems).orElse(null);
         if (options == null) {
             return Optional.empty();
         }
-        List<String> given = VALUES.stream().filter(options::has).toList();
+        List<String> values = this.line ? VALUES : VALUES.subList(0, VALUES.size() - 1);
+        List<String> given = values.stream().filter(options::has).toList();
         if (given.size() > 1) {
             problems.add(line, where + " uses " + String.join(" and ", given) + "; use only one of "
-                    + String.join(", ", VALUES));
+                    + String.join(", ", values));
             return Optional.empty();
         }
         if (given.isEmpty() && !options.has("default")) {
             if (options.hadRejectedKeys()) {
                 return Optional.empty();
             }
-            problems.add(line, where + " needs one of " + String.join(", ", VALUES) + " or default");
+            problems.add(line, where + " needs one of " + String.join(", ", values) + " or default");
             return Optional.empty();
         }
         String origin = given.isEmpty() ? "value" : describe(options, given.get(0));
@@ -81,7 +108,33 @@ final class FieldRuleCompiler {
         options.entry("truncate")
                 .map(e -> Nodes.positiveInt(e.value(), "truncate in " + where, problems))
                 .ifPresent(n -> steps.add(Steps.truncate(n)));
+        if (options.has("bind")) {
+            bind(target, options, origin).ifPresent(steps::add);
+        } else if (isBind(target)) {
+            problems.add(line, where + " is an @odata.bind reference; it needs bind: {entity: set, key: field}");
+        }
         return Optional.of(new FieldRule(target, source, steps));
+    }
+
+    static boolean isBind(String target) {
+        return target.endsWith("@odata.bind");
+    }
+
+    /** {@code bind: {entity: accounts, key: accountnumber}} (by alternate key) or {@code {entity: products}} (by id). */
+    private Optional<Step> bind(String target, YamlMap options, String origin) {
+        YamlMap.Entry e = options.entry("bind").orElseThrow();
+        if (!isBind(target)) {
+            problems.add(e.line(), "bind in " + options.where() + " needs a target field named nav@odata.bind, e.g. "
+                    + "customerid_account@odata.bind");
+            return Optional.empty();
+        }
+        return YamlMap.of(e.value(), "bind in " + options.where(), Set.of("entity", "key"), problems)
+                .flatMap(m -> {
+                    Optional<String> entity = m.requiredText("entity");
+                    entity.ifPresent(name -> refs.bindEntity(name, m.lineOf("entity")));
+                    Optional<String> key = m.text("key");
+                    return entity.map(name -> Steps.bind(name, key.orElse(null), origin));
+                });
     }
 
     private ValueSource source(String target, YamlMap options, String kind) {
@@ -93,6 +146,10 @@ final class FieldRuleCompiler {
             }).orElse(ValueSource.constant(null));
             case "constant" -> ValueSource.constant(literal(target, options, "constant"));
             case "concat" -> ValueSource.concat(concatParts(entry.value(), "concat in field " + target));
+            case "header" -> options.text("header").map(h -> {
+                refs.headerField(h, entry.line());
+                return ValueSource.header(h);
+            }).orElse(ValueSource.constant(null));
             default -> lookup(entry.value(), "lookup in field " + target);
         };
     }
@@ -102,6 +159,7 @@ final class FieldRuleCompiler {
         return switch (kind) {
             case "from" -> value instanceof ScalarNode s ? s.getValue() : "from";
             case "lookup" -> "the lookup";
+            case "header" -> value instanceof ScalarNode s ? "header " + s.getValue() : "header";
             default -> "the " + kind;
         };
     }

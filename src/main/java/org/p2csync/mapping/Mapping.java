@@ -22,6 +22,7 @@ public final class Mapping {
     private final List<FieldRule> rules;
     private final References references;
     private final ReadSpec readSpec;
+    private final DocumentLines lines;
 
     Mapping(
             Path file,
@@ -30,7 +31,8 @@ public final class Mapping {
             TargetSpec target,
             Condition filter,
             List<FieldRule> rules,
-            References references) {
+            References references,
+            DocumentLines lines) {
         this.file = file;
         this.area = area;
         this.source = source;
@@ -38,9 +40,15 @@ public final class Mapping {
         this.filter = filter;
         this.rules = List.copyOf(rules);
         this.references = references;
-        TreeSet<String> select = new TreeSet<>(List.of(source.id(), source.key(), source.modified()));
+        this.lines = lines;
+        TreeSet<String> select = new TreeSet<>(List.of(source.key(), source.modified()));
+        select.addAll(List.of(source.id().split(",")));
         references.sourceFields().forEach(n -> select.add(n.name()));
-        this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select));
+        if (lines != null) {
+            select.addAll(lines.headerSelect());
+        }
+        this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select),
+                false, lines == null ? null : lines.readSpec());
     }
 
     /** The file this mapping was loaded from. */
@@ -79,6 +87,9 @@ public final class Mapping {
     public void validate(FieldCatalog sourceCatalog, FieldCatalog targetCatalog) {
         Problems problems = new Problems(file);
         new CatalogCheck(references, problems).run(sourceCatalog, targetCatalog);
+        if (lines != null) {
+            new CatalogCheck(lines.refs(), problems).run(sourceCatalog, targetCatalog);
+        }
         problems.throwIfAny();
     }
 
@@ -111,7 +122,17 @@ public final class Mapping {
             }
             key.put(field, value);
         }
-        return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+        if (lines == null) {
+            return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+        }
+        DocumentLines.Outcome outcome = lines.apply(sourceRow, payload, lookups);
+        if (outcome.problem() != null) {
+            return outcome.problem();
+        }
+        List<TargetRecord> documentLines = outcome.lines();
+        return new MapResult.Mapped(
+                new TargetRecord(null, key, payload, documentLines, TargetRecord.Operation.UPSERT),
+                PayloadHash.ofDocument(payload, documentLines));
     }
 
     @Override

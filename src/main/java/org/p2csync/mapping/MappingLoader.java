@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.p2csync.sync.ReadSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MappingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MappingLoader.class);
-    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields");
+    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified");
     private static final Set<String> TARGET = Set.of("system", "entity", "key");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
@@ -66,10 +67,12 @@ public final class MappingLoader {
             }
         });
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
+        Optional<DocumentLines> lines = top.entry("lines")
+                .flatMap(e -> new LinesCompiler(problems, valueMaps).compile(e.value(), refs));
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs);
+                rules, refs, lines.orElse(null));
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
@@ -112,7 +115,8 @@ public final class MappingLoader {
         Optional<String> entity = m.requiredText("entity");
         entity.ifPresent(e -> refs.sourceEntity(e, m.lineOf("entity")));
         List<Optional<String>> fields = new ArrayList<>();
-        for (String key : List.of("id", "key", "modified")) {
+        fields.add(fieldList(m, "id", refs, problems));
+        for (String key : List.of("key", "modified")) {
             Optional<String> f = m.requiredText(key);
             f.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
             fields.add(f);
@@ -122,6 +126,37 @@ public final class MappingLoader {
         }
         return Optional.of(new SourceSpec(system.get(), entity.get(), fields.get(0).get(), fields.get(1).get(),
                 fields.get(2).get()));
+    }
+
+    /**
+     * The source id: one field (a Dataverse GUID), or a list of fields when the source has no single-field id (F&O:
+     * [dataAreaId, ProductNumber]); a composite id is kept as its fields joined by commas ({@link ReadSpec#idFields}).
+     */
+    static Optional<String> fieldList(YamlMap m, String key, References refs, Problems problems) {
+        Optional<YamlMap.Entry> entry = m.entry(key);
+        if (entry.isEmpty() || !(entry.get().value() instanceof SequenceNode seq)) {
+            Optional<String> id = m.requiredText(key);
+            id.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
+            return id;
+        }
+        List<String> names = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            String name = Nodes.text(item, "a source id field", problems);
+            if (name != null && !name.isBlank()) {
+                if (name.contains(",") || names.contains(name)) {
+                    problems.add(Nodes.line(item), "source " + key + " field '" + name
+                            + "' is repeated or not a field name");
+                    continue;
+                }
+                refs.sourceField(name, Nodes.line(item));
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            problems.add(entry.get().line(), "source " + key + " needs at least one field");
+            return Optional.empty();
+        }
+        return Optional.of(String.join(",", names));
     }
 
     private static Optional<TargetSpec> target(YamlMap m, References refs, Problems problems) {

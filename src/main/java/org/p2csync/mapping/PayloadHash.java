@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.p2csync.sync.TargetRecord;
 
 /**
  * SHA-256 of a canonical form of a payload. The form sorts field names and writes numbers without trailing zeros,
@@ -16,7 +18,33 @@ final class PayloadHash {
     private PayloadHash() {}
 
     static String of(Map<String, Object> payload) {
-        StringBuilder out = new StringBuilder(512).append('{');
+        StringBuilder out = new StringBuilder(512);
+        canonical(payload, out);
+        return digest(out);
+    }
+
+    /**
+     * A document's hash: the header's canonical form, then each line's (entity set and payload) in the given order,
+     * so a changed, added or removed line changes the document's hash and the whole document is written again.
+     */
+    static String ofDocument(Map<String, Object> header, List<TargetRecord> lines) {
+        StringBuilder out = new StringBuilder(512 * (1 + lines.size()));
+        canonical(header, out);
+        for (TargetRecord line : lines) {
+            out.append("\n");
+            quote(String.valueOf(line.entitySet()), out);
+            out.append(':');
+            canonical(line.payload(), out);
+        }
+        return digest(out);
+    }
+
+    private static String digest(StringBuilder out) {
+        return HexFormat.of().formatHex(sha256().digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void canonical(Map<String, Object> payload, StringBuilder out) {
+        out.append('{');
         boolean first = true;
         for (Map.Entry<String, Object> e : new TreeMap<>(payload).entrySet()) {
             if (!first) {
@@ -28,7 +56,6 @@ final class PayloadHash {
             value(e.getValue(), out);
         }
         out.append('}');
-        return HexFormat.of().formatHex(sha256().digest(out.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void value(Object v, StringBuilder out) {

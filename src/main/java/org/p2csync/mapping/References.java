@@ -19,6 +19,9 @@ final class References {
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
+    private final List<Name> bindFields = new ArrayList<>();
+    private final List<Name> bindEntities = new ArrayList<>();
+    private final List<Name> headerFields = new ArrayList<>();
 
     void area(String name, int line) {
         area = new Name(name, line);
@@ -42,6 +45,33 @@ final class References {
 
     void targetField(String name, int line) {
         targetFields.add(new Name(name, line));
+    }
+
+    /** A nav@odata.bind target field: not a property in $metadata, so not checked as one. */
+    void bindField(String name, int line) {
+        bindFields.add(new Name(name, line));
+    }
+
+    /** The entity set a bind refers to: a set of the target service. */
+    void bindEntity(String name, int line) {
+        bindEntities.add(new Name(name, line));
+    }
+
+    /** A document line's reference to a field of its mapped header. */
+    void headerField(String name, int line) {
+        headerFields.add(new Name(name, line));
+    }
+
+    List<Name> bindFields() {
+        return List.copyOf(bindFields);
+    }
+
+    List<Name> bindEntities() {
+        return List.copyOf(bindEntities);
+    }
+
+    List<Name> headerFields() {
+        return List.copyOf(headerFields);
     }
 
     void literal(String targetField, String what, Object value, int line) {

@@ -54,6 +54,23 @@ final class Steps {
         };
     }
 
+    /**
+     * A Dataverse {@code @odata.bind} reference to the record the value identifies: by {@code keyField} (alternate
+     * key) or, when that is null, by primary id. Empty stays empty: an unset lookup is written as null.
+     */
+    static Step bind(String entitySet, String keyField, String origin) {
+        return v -> {
+            if (Values.isEmpty(v)) {
+                return null;
+            }
+            try {
+                return org.p2csync.sync.BindReference.of(entitySet, keyField, Values.text(v));
+            } catch (IllegalArgumentException e) {
+                throw new FieldFailure("value of " + origin + ": " + e.getMessage());
+            }
+        };
+    }
+
     static Step defaultTo(Object literal) {
         return v -> Values.isEmpty(v) ? literal : v;
     }

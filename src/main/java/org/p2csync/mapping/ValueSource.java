@@ -13,6 +13,17 @@ interface ValueSource {
         return (row, lookups) -> row.get(name);
     }
 
+    /**
+     * The row key under which a document line sees its mapped header's payload. It starts with '@', which no
+     * OData property name can, so it never hides a source field.
+     */
+    String HEADER = "@header";
+
+    /** A value of the mapped header (for a document line), e.g. the header's SalesQuotationNumber. */
+    static ValueSource header(String targetField) {
+        return (row, lookups) -> row.get(HEADER) instanceof Map<?, ?> header ? header.get(targetField) : null;
+    }
+
     static ValueSource constant(Object value) {
         return (row, lookups) -> value;
     }

@@ -32,14 +32,26 @@ final class AreaRun {
     private final ReadSpec spec;
     private final KeysetQuery keyset;
     private final int fullPageSize;
+    private final LineReader lines;
+    private long headersRead;
+    private long linesRead;
+    private long lineRequests;
 
     AreaRun(ODataClient client, String area, String runId, ReadSpec spec, KeysetQuery keyset, int pageSize) {
+        this(client, area, runId, spec, keyset, pageSize, false);
+    }
+
+    /** @param crossCompany read the lines of every company too (F&amp;O), as the headers are read */
+    AreaRun(ODataClient client, String area, String runId, ReadSpec spec, KeysetQuery keyset, int pageSize,
+            boolean crossCompany) {
         this.client = client;
         this.area = area;
         this.runId = runId;
         this.spec = spec;
         this.keyset = keyset;
         this.fullPageSize = pageSize;
+        this.lines = spec.lines() == null ? null
+                : new LineReader(client, area, spec, client.config().dialect(), crossCompany, pageSize);
     }
 
     /** Reads from {@code start} to the end; returns the number of records handed on. */
@@ -73,6 +85,10 @@ final class AreaRun {
             LOG.info("{}: page {}: {} rows, {} in total, {} rows/s", area, pages, batch.items().size(), rows,
                     Math.round(rows / seconds));
             if (batch.last()) {
+                if (lines != null) {
+                    LOG.info("{}: {} lines of {} headers read in {} requests", area, linesRead, headersRead,
+                            lineRequests);
+                }
                 return rows;
             }
             cursor = batch.end();
@@ -80,9 +96,20 @@ final class AreaRun {
     }
 
     private Batch toBatch(Page page, Cursor from) {
-        List<Item> items = new ArrayList<>(page.rows().size());
-        for (Map<String, Object> row : page.rows()) {
-            items.add(Item.read(required(row, spec.idField()), text(row.get(spec.keyField())), row));
+        List<Map<String, Object>> rows = page.rows();
+        if (lines != null && !rows.isEmpty()) {
+            LineReader.Tally[] tally = new LineReader.Tally[1];
+            rows = lines.attach(rows, tally);
+            linesRead += tally[0].lines();
+            lineRequests += tally[0].requests();
+            headersRead += tally[0].headers();
+            LOG.info("{}: {} lines of {} headers read in {} requests ({} requests per 1000 headers so far)", area,
+                    tally[0].lines(), tally[0].headers(), tally[0].requests(),
+                    Math.round(lineRequests * 1000.0 / headersRead));
+        }
+        List<Item> items = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            items.add(Item.read(id(row), text(row.get(spec.keyField())), row));
         }
         Cursor end = page.rows().isEmpty() ? from : cursorAfter(page.rows().get(page.rows().size() - 1));
         // an empty page ends the run even if the service (wrongly) announces more: it would be asked the same again
@@ -92,14 +119,16 @@ final class AreaRun {
 
     /** Reads only the identity of the single bad row, and reports it as failed at the read stage. */
     private Batch isolate(Cursor cursor, MalformedPageException malformed) {
-        List<String> identity = new ArrayList<>(new LinkedHashSet<>(
-                List.of(spec.idField(), spec.keyField(), spec.modifiedField())));
+        LinkedHashSet<String> identityFields = new LinkedHashSet<>(spec.idFields());
+        identityFields.add(spec.keyField());
+        identityFields.add(spec.modifiedField());
+        List<String> identity = new ArrayList<>(identityFields);
         Page page = client.readPage(area, spec.entitySet(), keyset.after(cursor, 1).withSelect(identity));
         if (page.rows().isEmpty()) {
             throw malformed;
         }
         Map<String, Object> row = page.rows().get(0);
-        Item item = Item.read(required(row, spec.idField()), text(row.get(spec.keyField())), row)
+        Item item = Item.read(id(row), text(row.get(spec.keyField())), row)
                 .failed("read", "malformed JSON from the source: " + malformed.parserMessage());
         LOG.warn("{}: record {} after {} is malformed at the source; recorded as failed, moving on", area,
                 item.displayKey(), describe(cursor));
@@ -107,7 +136,16 @@ final class AreaRun {
     }
 
     private Cursor cursorAfter(Map<String, Object> row) {
-        return new Cursor(required(row, spec.modifiedField()), required(row, spec.idField()));
+        return new Cursor(required(row, spec.modifiedField()), id(row));
+    }
+
+    /** The row's id: the id field's value, or a composite id's values as a JSON array (see {@link SourceId}). */
+    private String id(Map<String, Object> row) {
+        if (!spec.compositeId()) {
+            return required(row, spec.idField());
+        }
+        spec.idFields().forEach(field -> required(row, field));
+        return SourceId.of(row, spec);
     }
 
     private String required(Map<String, Object> row, String field) {

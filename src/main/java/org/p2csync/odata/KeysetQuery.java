@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.p2csync.sync.Cursor;
 import org.p2csync.sync.ReadSpec;
 
@@ -29,7 +30,6 @@ public final class KeysetQuery {
      */
     public Query after(Cursor cursor, int pageSize) {
         String modified = spec.modifiedField();
-        String id = spec.idField();
         String filter;
         if (cursor.isStart()) {
             filter = null;
@@ -37,9 +37,35 @@ public final class KeysetQuery {
             filter = modified + " ge " + cursor.watermark();
         } else {
             filter = modified + " gt " + cursor.watermark() + " or (" + modified + " eq " + cursor.watermark()
-                    + " and " + id + " gt " + ODataLiteral.of(cursor.tieBreaker(), dialect) + ")";
+                    + " and " + tieBreak(cursor.tieBreaker()) + ")";
         }
-        return new Query(spec.select(), filter, modified + " asc," + id + " asc", pageSize, crossCompany);
+        StringBuilder orderBy = new StringBuilder(modified).append(" asc");
+        for (String field : spec.idFields()) {
+            orderBy.append(',').append(field).append(" asc");
+        }
+        return new Query(spec.select(), filter, orderBy.toString(), pageSize, crossCompany);
+    }
+
+    /**
+     * Rows after the tie-breaker among rows of the same watermark: {@code id gt V}, or for a composite id the
+     * lexicographic form {@code (a gt A or (a eq A and b gt B))}, matching the order by each id field.
+     */
+    private String tieBreak(String tieBreaker) {
+        if (!spec.compositeId()) {
+            return spec.idField() + " gt " + ODataLiteral.of(tieBreaker, dialect);
+        }
+        List<String> fields = spec.idFields();
+        List<Object> values = SourceId.values(tieBreaker, spec);
+        int last = fields.size() - 1;
+        String condition = fields.get(last) + " gt " + ODataLiteral.of(values.get(last), dialect);
+        for (int i = last - 1; i >= 0; i--) {
+            String literal = ODataLiteral.of(values.get(i), dialect);
+            // 'and' binds tighter than 'or': an inner disjunction needs its own parentheses
+            String inner = i == last - 1 ? condition : "(" + condition + ")";
+            condition = fields.get(i) + " gt " + literal + " or (" + fields.get(i) + " eq " + literal + " and "
+                    + inner + ")";
+        }
+        return "(" + condition + ")";
     }
 
     /**

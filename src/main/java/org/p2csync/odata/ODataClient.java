@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,8 +73,17 @@ public final class ODataClient {
     public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
         String query = q.toQueryString();
         URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
+        return read(area, uri, q.maxPageSize(), malformedAttempts);
+    }
+
+    /** Reads the page a previous page's {@code @odata.nextLink} points to (same page size preference). */
+    public Page readNextLink(String area, String nextLink, int maxPageSize) {
+        return read(area, URI.create(nextLink), maxPageSize, MALFORMED_ATTEMPTS);
+    }
+
+    private Page read(String area, URI uri, int maxPageSize, int malformedAttempts) {
         int[] malformed = {0};
-        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + q.maxPageSize()),
+        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + maxPageSize),
                 response -> {
                     requireSuccess(response, "GET " + uri);
                     try {
@@ -103,16 +114,19 @@ public final class ODataClient {
 
     /**
      * Upserts records by key (PATCH entitySet(key)) in $batch requests with continue-on-error, so each record gets
-     * its own result. F&amp;O answers PATCH of a missing record with 404 instead of creating it, so there such records
-     * are sent again as POST to the entity set. Records answered with a transient status (429/5xx inside the batch)
-     * are sent again, without their neighbours, under the retry policy; if they stay transient their last status is
-     * returned. Results are in the records' order.
+     * its own result. A record with lines (a document) goes as one change set, header then lines, which the service
+     * applies all or nothing: its result is the change set's, naming the header or line that was rejected. A record
+     * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
+     * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
+     * (for a document whose header is missing: header and lines). Records answered with a transient status (429/5xx
+     * inside the batch) are sent again, without their neighbours, under the retry policy; if they stay transient their
+     * last status is returned. Results are in the records' order.
      *
      * @throws ODataException when a $batch request as a whole fails for good
      */
     public List<WriteResult> upsert(String area, String entitySet, List<TargetRecord> records) {
         List<WriteResult> results = new ArrayList<>(Collections.nCopies(records.size(), (WriteResult) null));
-        Set<Integer> creates = new HashSet<>();
+        Map<Integer, Set<Integer>> creates = new HashMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             pending.add(i);
@@ -123,26 +137,35 @@ public final class ODataClient {
             BatchRequest batch = new BatchRequest();
             for (int index : pending) {
                 TargetRecord record = records.get(index);
-                batch.add(creates.contains(index)
-                        ? new BatchRequest.Operation("POST", config.baseUrl() + entitySet, toJson(record))
-                        : new BatchRequest.Operation("PATCH",
-                                config.baseUrl() + entitySet + KeyPredicate.of(record.key(), config.dialect()),
-                                toJson(record)));
+                List<BatchRequest.Operation> ops =
+                        operations(record, entitySet, creates.getOrDefault(index, Set.of()));
+                if (record.lines().isEmpty()) {
+                    batch.add(ops.get(0));
+                } else {
+                    batch.addChangeSet(ops);
+                }
             }
             List<BatchResponse.Part> parts = executeBatch(area, batch);
             List<Integer> transientOnes = new ArrayList<>();
             List<Integer> missing = new ArrayList<>();
-            for (int p = 0; p < pending.size(); p++) {
-                int index = pending.get(p);
-                // a service that stopped early answers fewer parts; the unanswered were not applied
-                BatchResponse.Part part = p < parts.size() ? parts.get(p) : new BatchResponse.Part(null, 503,
-                        "no response for this request in the $batch", null);
-                results.set(index, new WriteResult(part.status(), part.isSuccess() ? "" : part.errorMessage()));
+            int next = 0;
+            int firstContentId = 1;
+            for (int index : pending) {
+                TargetRecord record = records.get(index);
+                int members = 1 + record.lines().size();
+                Answer answer = answer(parts, next, members, firstContentId);
+                next += answer.partsUsed();
+                firstContentId += members;
+                BatchResponse.Part part = answer.part();
+                String message = part.isSuccess() ? ""
+                        : (members > 1 ? member(record, answer.member(), entitySet) + ": " : "") + part.errorMessage();
+                results.set(index, new WriteResult(part.status(), message));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
                             .ifPresent(sender::holdUntil);
-                } else if (part.status() == 404 && config.dialect() == Dialect.FNO && creates.add(index)) {
+                } else if (part.status() == 404 && config.dialect() == Dialect.FNO
+                        && toCreate(creates.computeIfAbsent(index, k -> new HashSet<>()), answer.member(), members)) {
                     missing.add(index);
                 }
             }
@@ -158,6 +181,86 @@ public final class ODataClient {
             }
         }
         return results;
+    }
+
+    /** PATCH by key (or POST to the set for the members known missing): the header first, then each line. */
+    private List<BatchRequest.Operation> operations(TargetRecord record, String entitySet, Set<Integer> creates) {
+        List<BatchRequest.Operation> ops = new ArrayList<>(1 + record.lines().size());
+        ops.add(operation(record, entitySet, creates.contains(0)));
+        for (int i = 0; i < record.lines().size(); i++) {
+            ops.add(operation(record.lines().get(i), entitySet, creates.contains(i + 1)));
+        }
+        return ops;
+    }
+
+    private BatchRequest.Operation operation(TargetRecord record, String defaultSet, boolean create) {
+        String set = record.entitySet() != null ? record.entitySet() : defaultSet;
+        return create
+                ? new BatchRequest.Operation("POST", config.baseUrl() + set, toJson(record))
+                : new BatchRequest.Operation("PATCH",
+                        config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect()), toJson(record));
+    }
+
+    /**
+     * Marks what to create after a 404: a missing header means the whole document is new (its lines cannot exist
+     * without it); a missing line, that line. Returns false when nothing new is learnt, so a 404 on a POST ends.
+     */
+    private static boolean toCreate(Set<Integer> creates, int member, int members) {
+        int before = creates.size();
+        if (member == 0) {
+            for (int i = 0; i < members; i++) {
+                creates.add(i);
+            }
+        } else {
+            creates.add(member);
+        }
+        return creates.size() > before;
+    }
+
+    /** How a header or line is named in a rejected document's message, e.g. "line SalesQuotationLines usmf|Q-1|2". */
+    private static String member(TargetRecord record, int member, String entitySet) {
+        TargetRecord named = member == 0 ? record : record.lines().get(member - 1);
+        String set = named.entitySet() != null ? named.entitySet() : entitySet;
+        return (member == 0 ? "header " : "line ") + set + " " + named.keyString();
+    }
+
+    /**
+     * One record's answer among the flattened parts, and which member (0 = header, i = line i) it concerns. A
+     * change set that succeeded answers every member; one that failed answers once, with the failing member's
+     * Content-ID (Dataverse and OData 4.0 alike), so the walk through the parts must tell the two apart.
+     */
+    private record Answer(BatchResponse.Part part, int member, int partsUsed) {}
+
+    private static Answer answer(List<BatchResponse.Part> parts, int next, int members, int firstContentId) {
+        if (next >= parts.size()) {
+            // a service that stopped early answers fewer parts; the unanswered were not applied
+            return new Answer(new BatchResponse.Part(null, 503, "no response for this request in the $batch", null),
+                    0, 0);
+        }
+        BatchResponse.Part first = parts.get(next);
+        if (members == 1) {
+            return new Answer(first, 0, 1);
+        }
+        if (!first.isSuccess()) {
+            int member = 0;
+            try {
+                int id = Integer.parseInt(String.valueOf(first.contentId()).trim());
+                if (id >= firstContentId && id < firstContentId + members) {
+                    member = id - firstContentId;
+                }
+            } catch (NumberFormatException noContentId) {
+                // the service did not say which member failed: the document as a whole is named by its header
+            }
+            return new Answer(first, member, 1);
+        }
+        for (int m = 0; m < members; m++) {
+            BatchResponse.Part part = next + m < parts.size() ? parts.get(next + m)
+                    : new BatchResponse.Part(null, 503, "no response for this request in the $batch", null);
+            if (!part.isSuccess()) {
+                return new Answer(part, m, Math.min(members, parts.size() - next));
+            }
+        }
+        return new Answer(first, 0, members);
     }
 
     /** Sends a $batch with continue-on-error and returns one part per operation, change sets flattened. */

@@ -37,7 +37,8 @@ final class ODataConsumer extends ScheduledPollConsumer {
         KeysetQuery keyset = new KeysetQuery(spec, endpoint.client().config().dialect(), endpoint.isCrossCompany());
         String runId = lifecycle.begin(area);
         try {
-            AreaRun run = new AreaRun(endpoint.client(), area, runId, spec, keyset, endpoint.getPageSize());
+            AreaRun run = new AreaRun(endpoint.client(), area, runId, spec, keyset, endpoint.getPageSize(),
+                    endpoint.isCrossCompany());
             long rows = run.execute(KeysetQuery.startOf(cursors.load(area), endpoint.getOverlap()), this::route);
             LOG.info("{}: run {} read {} rows", area, runId, rows);
             return (int) Math.min(Integer.MAX_VALUE, rows);

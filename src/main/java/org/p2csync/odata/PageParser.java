@@ -22,7 +22,7 @@ final class PageParser {
 
     Page parse(InputStream body) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        boolean nextLink = false;
+        String nextLink = null;
         try (JsonParser p = factory.createParser(body)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -34,7 +34,7 @@ final class PageParser {
                         rows.add(object(p));
                     }
                 } else if (name.equals("@odata.nextLink")) {
-                    nextLink = t == JsonToken.VALUE_STRING;
+                    nextLink = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 } else {
                     p.skipChildren();
                 }

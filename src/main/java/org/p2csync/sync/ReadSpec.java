@@ -6,7 +6,9 @@ import java.util.List;
  * What a source endpoint must read for an area, as its mapping file declares it.
  *
  * @param entitySet the source entity set, e.g. accounts
- * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid)
+ * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid). A source without a
+ *     single-field id (F&amp;O) names several fields joined by commas, e.g. {@code dataAreaId,ProductNumber}: see
+ *     {@link #idFields()}
  * @param keyField the natural key (e.g. accountnumber)
  * @param modifiedField the server-maintained modification time the cursor follows (e.g. modifiedon)
  * @param select every field the mapping reads, id/key/modified included
@@ -20,6 +22,16 @@ public record ReadSpec(
         select = List.copyOf(select);
     }
 
+    /** The id's fields in tie-breaker order: one for a Dataverse GUID id, several for a composite (F&amp;O) id. */
+    public List<String> idFields() {
+        return List.of(idField.split(","));
+    }
+
+    /** True when the id has several fields: the cursor's tie-breaker then holds their values as a JSON array. */
+    public boolean compositeId() {
+        return idField.indexOf(',') >= 0;
+    }
+
     public ReadSpec(String entitySet, String idField, String keyField, String modifiedField, List<String> select) {
         this(entitySet, idField, keyField, modifiedField, select, false, null);
     }
@@ -27,10 +39,18 @@ public record ReadSpec(
     /**
      * The lines of a document as the source keeps them.
      *
-     * @param parentField the line's reference to its header's id, e.g. _quoteid_value
+     * @param idField the line id, or its fields joined by commas (F&amp;O), e.g. quotedetailid
+     * @param parentField the line's reference to its header's id, e.g. _quoteid_value; for a composite header id
+     *     the fields (joined by commas) matching the header's id fields in order
      * @param select every line field the mapping reads
      */
     public record LinesSpec(String entitySet, String idField, String parentField, List<String> select) {
+        /**
+         * The reserved key under which the source endpoint attaches a header's line rows (a list ordered by line id)
+         * to the header's row, where the mapping reads them. No OData property name starts with '@'.
+         */
+        public static final String ROWS = "@lines";
+
         public LinesSpec {
             select = List.copyOf(select);
         }

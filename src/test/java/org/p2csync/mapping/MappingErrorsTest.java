@@ -26,8 +26,8 @@ class MappingErrorsTest {
         MappingException e = loading("unknown-top-level-key.yaml");
 
         assertThat(e.problems()).containsExactly(at("unknown-top-level-key.yaml", 4)
-                + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, source,"
-                + " target, valueMaps");
+                + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, lines,"
+                + " source, target, valueMaps");
         assertThat(e.file()).isEqualTo(DIR.resolve("unknown-top-level-key.yaml"));
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.getMessage()).isEqualTo(e.problems().get(0));
@@ -36,7 +36,7 @@ class MappingErrorsTest {
     @Test
     void unknownFieldOption() {
         assertThat(loading("unknown-field-option.yaml").problems()).containsExactly(
-                at("unknown-field-option.yaml", 7) + "unknown key 'fromm' in field Name; expected one of blank, case,"
+                at("unknown-field-option.yaml", 7) + "unknown key 'fromm' in field Name; expected one of bind, blank, case,"
                         + " concat, constant, date, default, from, lookup, number, required, trim, truncate, type,"
                         + " valueMap");
     }

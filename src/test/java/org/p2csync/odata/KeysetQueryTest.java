@@ -57,4 +57,37 @@ class KeysetQueryTest {
         assertThat(KeysetQuery.startOf(stored, Duration.ZERO)).isSameAs(stored);
         assertThat(KeysetQuery.startOf(Cursor.START, Duration.ofSeconds(5))).isSameAs(Cursor.START);
     }
+
+    private static final ReadSpec PRODUCTS = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber",
+            "ProductNumber", "ModifiedDateTime", List.of("ModifiedDateTime", "ProductNumber", "dataAreaId"));
+
+    @Test
+    void aCompositeIdOrdersByEachFieldAndBreaksTiesLexicographically() {
+        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "[\"usmf\",\"O'Brien-1\"]");
+
+        Query q = new KeysetQuery(PRODUCTS, Dialect.FNO, true).after(cursor, 100);
+
+        assertThat(q.orderBy()).isEqualTo("ModifiedDateTime asc,dataAreaId asc,ProductNumber asc");
+        assertThat(q.filter()).isEqualTo("ModifiedDateTime gt 2024-05-01T10:00:00Z or (ModifiedDateTime eq "
+                + "2024-05-01T10:00:00Z and (dataAreaId gt 'usmf' or (dataAreaId eq 'usmf' and ProductNumber gt "
+                + "'O''Brien-1')))");
+    }
+
+    @Test
+    void aCompositeIdOfThreeFieldsNests() {
+        ReadSpec lines = new ReadSpec("SalesOrderLines", "dataAreaId,SalesOrderNumber,LineNumber", "SalesOrderNumber",
+                "ModifiedDateTime", List.of());
+        Query q = new KeysetQuery(lines, Dialect.FNO, true).after(new Cursor("W", "[\"a\",\"S1\",3]"), 10);
+
+        assertThat(q.filter()).isEqualTo("ModifiedDateTime gt W or (ModifiedDateTime eq W and (dataAreaId gt 'a' or"
+                + " (dataAreaId eq 'a' and (SalesOrderNumber gt 'S1' or (SalesOrderNumber eq 'S1' and LineNumber gt"
+                + " 3)))))");
+    }
+
+    @Test
+    void aTieBreakerThatDoesNotFitTheCompositeIdNamesTheFields() {
+        KeysetQuery keyset = new KeysetQuery(PRODUCTS, Dialect.FNO, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyset.after(new Cursor("W", "P-1"), 10))
+                .hasMessageContaining("[dataAreaId, ProductNumber]").hasMessageContaining("SellableReleasedProducts");
+    }
 }

@@ -1,0 +1,144 @@
+package org.p2csync.mapping;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Compiles {@code lines:}, a document's lines: {@code source} ({entity, id, parent} or {@code self}), {@code target}
+ * ({entity, key}), an optional {@code filter} and {@code fields} (the field options of the header, plus
+ * {@code header: F}, a value of the mapped header).
+ */
+final class LinesCompiler {
+    private static final Set<String> KEYS = Set.of("source", "target", "filter", "fields");
+    private static final Set<String> SOURCE = Set.of("entity", "id", "parent");
+    private static final Set<String> TARGET = Set.of("entity", "key");
+
+    private final Problems problems;
+    private final Map<String, ValueMapCompiler.Loaded> valueMaps;
+
+    LinesCompiler(Problems problems, Map<String, ValueMapCompiler.Loaded> valueMaps) {
+        this.problems = problems;
+        this.valueMaps = valueMaps;
+    }
+
+    /**
+     * @param header the header's references: the line checks its header fields against them, and a self line reads
+     *     the header's entity set
+     */
+    Optional<DocumentLines> compile(Node node, References header) {
+        YamlMap m = YamlMap.of(node, "lines", KEYS, problems).orElse(null);
+        if (m == null) {
+            return Optional.empty();
+        }
+        References refs = new References();
+        refs.area("lines", m.line());
+        boolean self = false;
+        String entity = null;
+        String id = null;
+        String parent = null;
+        Optional<YamlMap.Entry> source = m.entry("source");
+        if (source.isEmpty()) {
+            problems.add(m.line(), "missing key 'source' in lines");
+        } else if (source.get().value() instanceof ScalarNode s) {
+            if (s.getValue().equals("self")) {
+                self = true;
+                if (header.sourceEntity() != null) {
+                    entity = header.sourceEntity().name();
+                    refs.sourceEntity(entity, source.get().line());
+                }
+            } else {
+                problems.add(source.get().line(), "source in lines must be self or {entity, id, parent}, not '"
+                        + s.getValue() + "'");
+            }
+        } else {
+            YamlMap src = YamlMap.of(source.get().value(), "source in lines", SOURCE, problems).orElse(null);
+            if (src != null) {
+                entity = src.requiredText("entity").orElse(null);
+                if (entity != null) {
+                    refs.sourceEntity(entity, src.lineOf("entity"));
+                }
+                // F&O lines have composite ids and refer to their header by a composite key: lists, as source.id
+                id = MappingLoader.fieldList(src, "id", refs, problems).orElse(null);
+                parent = MappingLoader.fieldList(src, "parent", refs, problems).orElse(null);
+            }
+        }
+        String targetEntity = null;
+        List<String> key = new ArrayList<>();
+        Optional<YamlMap> target = m.entry("target")
+                .flatMap(e -> YamlMap.of(e.value(), "target in lines", TARGET, problems));
+        if (m.entry("target").isEmpty()) {
+            problems.add(m.line(), "missing key 'target' in lines");
+        }
+        if (target.isPresent()) {
+            targetEntity = target.get().requiredText("entity").orElse(null);
+            if (targetEntity != null) {
+                refs.targetEntity(targetEntity, target.get().lineOf("entity"));
+            }
+            key = key(target.get());
+        }
+        Condition filter = m.entry("filter")
+                .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
+                .orElse(Condition.ANY_RECORD);
+        List<FieldRule> rules = new ArrayList<>();
+        FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps, true);
+        if (m.entry("fields").isEmpty()) {
+            problems.add(m.line(), "missing key 'fields' in lines");
+        }
+        m.entry("fields").flatMap(e -> YamlMap.of(e.value(), "fields in lines", null, problems)).ifPresent(fields -> {
+            for (YamlMap.Entry e : fields.entries()) {
+                compiler.compile(e.key(), e.line(), e.value()).ifPresent(rules::add);
+            }
+        });
+        checkNames(refs, header, key, target.map(YamlMap::line).orElse(m.line()));
+        if (entity == null || targetEntity == null || key.isEmpty() || (!self && (id == null || parent == null))) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentLines(self, entity, id, parent, targetEntity, key, filter, rules, refs));
+    }
+
+    private List<String> key(YamlMap target) {
+        List<String> key = new ArrayList<>();
+        Optional<YamlMap.Entry> entry = target.entry("key");
+        if (entry.isEmpty()) {
+            problems.add(target.line(), "missing key 'key' in target in lines");
+            return key;
+        }
+        Node value = entry.get().value();
+        List<Node> items = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+        for (Node item : items) {
+            Optional.ofNullable(Nodes.text(item, "a line key field", problems)).ifPresent(key::add);
+        }
+        if (new HashSet<>(key).size() != key.size()) {
+            problems.add(entry.get().line(), "line key names a field twice: " + key);
+        }
+        return key;
+    }
+
+    /** Line keys must be set by the line fields; header: must name a field the header mapping sets. */
+    private void checkNames(References refs, References header, List<String> key, int line) {
+        Set<String> declared = new HashSet<>();
+        refs.targetFields().forEach(f -> declared.add(f.name()));
+        for (String k : key) {
+            if (!declared.contains(k)) {
+                problems.add(line, "line key field " + k + " is not set by lines fields");
+            }
+        }
+        Set<String> headerFields = new HashSet<>();
+        header.targetFields().forEach(f -> headerFields.add(f.name()));
+        header.bindFields().forEach(f -> headerFields.add(f.name()));
+        for (References.Name h : refs.headerFields()) {
+            if (!headerFields.contains(h.name())) {
+                String hint = Suggestions.closest(h.name(), headerFields).map(s -> "; did you mean " + s + "?")
+                        .orElse("");
+                problems.add(h.line(), "header field '" + h.name() + "' is not set by the header's fields" + hint);
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.p2csync.odata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.Item;
+import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.RequestCounter;
+
+/**
+ * AreaRun over small fake services on the JDK HttpServer: document headers with their lines read in chunks, and an
+ * F&amp;O set whose id is composite.
+ */
+class AreaRunDocumentsTest {
+    private static final String MODIFIED = "2024-05-01T10:00:00Z";
+    private static final int LINES_PER_RESPONSE = 7;
+
+    private HttpServer server;
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private String start(String path, Function<String, String> handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/token", ex -> respond(ex, "{\"access_token\":\"t\",\"expires_in\":3600}"));
+        server.createContext(path, ex -> {
+            String path0 = ex.getRequestURI().getPath();
+            String query = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+            queries.add(path0.substring(path0.lastIndexOf('/') + 1) + "?" + query);
+            respond(ex, handler.apply(path0.substring(path0.lastIndexOf('/') + 1) + "?" + query));
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void respond(HttpExchange ex, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private static ODataClient client(String base, Dialect dialect, String root) {
+        return new ODataClient(new ServiceConfig(dialect == Dialect.DATAVERSE ? "crm" : "erp", dialect,
+                base + root, base + "/token", "client", "secret", null, null, null, WireMockServices.FAST),
+                new RequestCounter());
+    }
+
+    private static String guid(int i) {
+        return String.format("00000000-0000-0000-0000-%012d", i);
+    }
+
+    /** Quote i has i % 3 lines; the line endpoint answers at most 7 lines per response, then a nextLink. */
+    private String quotesService(String request, String base, int quotes) {
+        if (request.startsWith("quotes?")) {
+            List<String> rows = new ArrayList<>();
+            for (int i = 1; i <= quotes; i++) {
+                rows.add("{\"quoteid\":\"" + guid(i) + "\",\"quotenumber\":\"Q-" + i + "\",\"modifiedon\":\""
+                        + MODIFIED + "\"}");
+            }
+            return "{\"value\":[" + String.join(",", rows) + "]}";
+        }
+        Matcher ids = Pattern.compile("_quoteid_value eq ([0-9a-f-]{36})").matcher(request);
+        List<String> lines = new ArrayList<>();
+        while (ids.find()) {
+            int quote = Integer.parseInt(ids.group(1).substring(24));
+            for (int n = quote % 3; n >= 1; n--) { // written out of order: the service's $orderby decides
+                lines.add("{\"quotedetailid\":\"" + guid(100000 + quote * 10 + n) + "\",\"_quoteid_value\":\""
+                        + ids.group(1) + "\",\"sequencenumber\":" + n + "}");
+            }
+        }
+        lines.sort(Comparator.naturalOrder());
+        Matcher skip = Pattern.compile("\\$skiptoken=(\\d+)").matcher(request);
+        int from = skip.find() ? Integer.parseInt(skip.group(1)) : 0;
+        List<String> page = lines.subList(from, Math.min(lines.size(), from + LINES_PER_RESPONSE));
+        String next = from + page.size() < lines.size()
+                ? ",\"@odata.nextLink\":\"" + base + "/api/data/v9.2/" + request.replace(" ", "%20")
+                        .replaceAll("&\\$skiptoken=\\d+", "") + "&$skiptoken=" + (from + page.size()) + "\""
+                : "";
+        return "{\"value\":[" + String.join(",", page) + "]" + next + "}";
+    }
+
+    @Test
+    void linesAreReadInChunksOfFiftyHeadersAndAttachedToTheirHeaderInLineOrder() throws Exception {
+        String[] base = new String[1];
+        base[0] = start("/api/data/v9.2/", request -> quotesService(request, base[0], 120));
+        ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon",
+                List.of("modifiedon", "quoteid", "quotenumber"), false, new ReadSpec.LinesSpec("quotedetails",
+                        "quotedetailid", "_quoteid_value", List.of("_quoteid_value", "quotedetailid", "sequencenumber")));
+        List<Batch> batches = new ArrayList<>();
+
+        AreaRun run = new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
+                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500);
+        long rows = run.execute(Cursor.START, batches::add);
+
+        assertThat(rows).isEqualTo(120);
+        List<String> lineQueries = queries.stream().filter(q -> q.startsWith("quotedetails?")).toList();
+        List<String> firstOfChunk = lineQueries.stream().filter(q -> !q.contains("$skiptoken")).toList();
+        assertThat(firstOfChunk).hasSize(3); // 50 + 50 + 20 headers
+        assertThat(firstOfChunk.get(0))
+                .contains("$select=_quoteid_value,quotedetailid,sequencenumber")
+                .contains("$filter=_quoteid_value eq " + guid(1) + " or _quoteid_value eq " + guid(2) + " or ")
+                .contains("$orderby=quotedetailid asc");
+        assertThat(firstOfChunk.get(0).split(" eq ")).hasSize(51);
+        assertThat(lineQueries.size()).isGreaterThan(3); // the nextLinks were followed
+
+        List<Item> items = batches.get(0).items();
+        assertThat(items).hasSize(120);
+        for (Item item : items) {
+            int quote = Integer.parseInt(item.sourceId().substring(24));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) item.source().get(LineReader.ROWS);
+            assertThat(lines).extracting(l -> ((Number) l.get("sequencenumber")).intValue())
+                    .as("lines of quote %d", quote)
+                    .isEqualTo(quote % 3 == 2 ? List.of(1, 2) : quote % 3 == 1 ? List.of(1) : List.of());
+        }
+    }
+
+    @Test
+    void headersWithoutLinesInTheMappingCostNoLineRequests() throws Exception {
+        String[] base = new String[1];
+        base[0] = start("/api/data/v9.2/", request -> quotesService(request, base[0], 3));
+        ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon", List.of("quoteid"));
+        List<Batch> batches = new ArrayList<>();
+        new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
+                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500).execute(Cursor.START, batches::add);
+
+        assertThat(queries).hasSize(1);
+        assertThat(batches.get(0).items().get(0).source()).doesNotContainKey(LineReader.ROWS);
+    }
+
+    /** Products of two companies, one number in both, all modified at one instant: only the id orders them. */
+    private static final List<List<String>> PRODUCTS = List.of(
+            List.of("demf", "P-1"), List.of("demf", "P-2"), List.of("usmf", "O'B"), List.of("usmf", "P-1"),
+            List.of("usmf", "P-3"));
+    private static final Pattern AFTER = Pattern.compile(
+            "dataAreaId gt '([^']*)' or \\(dataAreaId eq '[^']*' and ProductNumber gt '((?:[^']|'')*)'\\)");
+
+    private static String productsService(String request, String base) {
+        Matcher after = AFTER.matcher(request);
+        List<List<String>> rest = new ArrayList<>(PRODUCTS);
+        if (after.find()) {
+            String area = after.group(1);
+            String number = after.group(2).replace("''", "'");
+            rest.removeIf(p -> p.get(0).compareTo(area) < 0
+                    || (p.get(0).equals(area) && p.get(1).compareTo(number) <= 0));
+        }
+        List<List<String>> page = rest.subList(0, Math.min(2, rest.size()));
+        List<String> rows = new ArrayList<>();
+        for (List<String> p : page) {
+            rows.add("{\"dataAreaId\":\"" + p.get(0) + "\",\"ProductNumber\":\"" + p.get(1)
+                    + "\",\"ModifiedDateTime\":\"" + MODIFIED + "\"}");
+        }
+        String next = rest.size() > page.size() ? ",\"@odata.nextLink\":\"" + base + "/data/next\"" : "";
+        return "{\"value\":[" + String.join(",", rows) + "]" + next + "}";
+    }
+
+    @Test
+    void aCompositeIdPagesThroughRowsSharingOneTimestampWithoutSkippingOrRepeating() throws Exception {
+        String[] base = new String[1];
+        base[0] = start("/data/", request -> productsService(request, base[0]));
+        ReadSpec spec = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber", "ProductNumber",
+                "ModifiedDateTime", List.of("ModifiedDateTime", "ProductNumber", "dataAreaId"));
+        List<Batch> batches = new ArrayList<>();
+
+        long rows = new AreaRun(client(base[0], Dialect.FNO, "/data/"), "products", "r1", spec,
+                new KeysetQuery(spec, Dialect.FNO, true), 2).execute(Cursor.START, batches::add);
+
+        assertThat(rows).isEqualTo(5);
+        assertThat(batches).flatExtracting(Batch::items).extracting(Item::sourceId).containsExactly(
+                "[\"demf\",\"P-1\"]", "[\"demf\",\"P-2\"]", "[\"usmf\",\"O'B\"]", "[\"usmf\",\"P-1\"]",
+                "[\"usmf\",\"P-3\"]");
+        assertThat(batches.get(1).end()).isEqualTo(new Cursor(MODIFIED, "[\"usmf\",\"P-1\"]"));
+        assertThat(queries).allSatisfy(q -> assertThat(q).contains("cross-company=true")
+                .contains("$orderby=ModifiedDateTime asc,dataAreaId asc,ProductNumber asc"));
+        assertThat(queries.get(2)).contains("ProductNumber gt 'P-1'");
+    }
+}

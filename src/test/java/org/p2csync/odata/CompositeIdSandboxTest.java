@@ -1,0 +1,81 @@
+package org.p2csync.odata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxIds;
+import org.p2csync.sandbox.SandboxOptions;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.Item;
+import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.RequestCounter;
+import org.p2csync.sync.TargetRecord;
+
+/** An F&amp;O set read as a source with its composite key as the id, cross-company, against the real sandbox. */
+class CompositeIdSandboxTest {
+    @TempDir
+    static Path dir;
+
+    static Sandbox sandbox;
+    static ODataClient erp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        erp = new ODataClient(ServiceConfig.of("erp", Dialect.FNO, sandbox.erpUrl(), sandbox.tokenUrl(),
+                SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), new RequestCounter());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void everyRowOfEveryCompanyIsReadOnceInKeysetOrderAndTheRunResumesFromItsCursor() {
+        List<TargetRecord> customers = new ArrayList<>();
+        for (String company : List.of("demf", "usmf")) {
+            for (int i = 1; i <= 9; i++) {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("dataAreaId", company);
+                key.put("CustomerAccount", i == 5 ? "O'C-" + i : "C-" + i);
+                Map<String, Object> payload = new LinkedHashMap<>(key);
+                payload.put("OrganizationName", "Customer " + i);
+                customers.add(new TargetRecord(key, payload));
+            }
+        }
+        assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
+        ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
+                "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
+        KeysetQuery keyset = new KeysetQuery(spec, Dialect.FNO, true);
+        List<Batch> batches = new ArrayList<>();
+
+        try {
+            new AreaRun(erp, "customers", "r1", spec, keyset, 4, true).execute(Cursor.START, batches::add);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+
+        List<String> ids = batches.stream().flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
+        assertThat(ids).hasSize(18).doesNotHaveDuplicates().contains("[\"demf\",\"O'C-5\"]", "[\"usmf\",\"C-9\"]");
+        Cursor middle = batches.get(1).end();
+        List<String> rest = new ArrayList<>();
+        try {
+            new AreaRun(erp, "customers", "r2", spec, keyset, 4, true)
+                    .execute(middle, b -> b.items().forEach(i -> rest.add(i.sourceId())));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(rest).isEqualTo(ids.subList(8, 18));
+    }
+}
