@@ -62,6 +62,11 @@ public final class Mapping {
         return readSpec;
     }
 
+    /** Every (area, source field) pair the mapping looks up, so a route can prefetch a page's references at once. */
+    public List<LookupRef> lookups() {
+        return List.copyOf(references.lookups().keySet());
+    }
+
     public SourceSpec source() {
         return source;
     }

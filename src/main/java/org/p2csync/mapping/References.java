@@ -19,6 +19,7 @@ final class References {
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
+    private final java.util.Map<LookupRef, Integer> lookups = new java.util.LinkedHashMap<>();
 
     void area(String name, int line) {
         area = new Name(name, line);
@@ -48,6 +49,16 @@ final class References {
         if (value != null) {
             literals.add(new Literal(targetField, what, value, line));
         }
+    }
+
+    /** A lookup of another area's synced keys, declared at {@code line}. */
+    void lookup(LookupRef ref, int line) {
+        lookups.putIfAbsent(ref, line);
+    }
+
+    /** Each distinct (area, source field) looked up, with the line of its first declaration. */
+    java.util.Map<LookupRef, Integer> lookups() {
+        return java.util.Collections.unmodifiableMap(lookups);
     }
 
     Name sourceEntity() {
