@@ -75,6 +75,27 @@ class WaitingRecordsTest {
             assertThat(pending.get(0).reason())
                     .isEqualTo("accounts record " + first + " (from accountid) not synced yet");
         }
+        String status = status("--area", "accountcopies");
+        assertThat(status)
+                .contains("accountcopies")
+                .containsPattern("last run: +\\S+ Completed \\(read \\d+, filtered \\d+, unchanged 0, written 0,"
+                        + " failed 0, waiting " + customers.size() + "\\)")
+                .contains("open errors: 0")
+                .contains("waiting:     " + customers.size())
+                .contains("(from accountid) not synced yet (since ")
+                .contains("... and " + (customers.size() - 5) + " more");
+        assertThat(status("--area", "accounts")).contains("last run:    never").contains("waiting:     0");
+    }
+
+    private static String status(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> all = new java.util.ArrayList<>(List.of("status", "--config", sync.config().toString()));
+        all.addAll(List.of(args));
+        int code = org.p2csync.cli.P2cCommand.execute(new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true), all.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
     }
 
     @Test
@@ -105,5 +126,7 @@ class WaitingRecordsTest {
 
         assertThat(again.exitCode()).as(again.printed()).isZero();
         assertThat(again.count("accountcopies", "read")).isZero();
+        assertThat(status()).contains("accounts\n").contains("accountcopies\n").doesNotContain("never")
+                .doesNotContain("not synced yet");
     }
 }
