@@ -19,6 +19,7 @@ import org.p2csync.sync.CursorStore;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 import org.p2csync.sync.RunCounts;
+import org.p2csync.sync.TargetRecord;
 
 /**
  * The last stage of a page, after the target accepted its writes: record the hashes of what was written, then the
@@ -79,7 +80,10 @@ final class CommitStep implements BatchStep {
         Map<String, SyncedRecord> written = new LinkedHashMap<>();
         Map<String, Item> unchanged = new LinkedHashMap<>();
         for (Item item : batch.items()) {
-            if (item.status() == ItemStatus.WRITTEN) {
+            if (item.status() == ItemStatus.WRITTEN && item.target().operation() == TargetRecord.Operation.DELETE) {
+                // gone from the target: forget it, so lookups no longer find it and a re-created record is written
+                recordState.forget(item.target().keyString());
+            } else if (item.status() == ItemStatus.WRITTEN) {
                 written.put(item.target().keyString(), synced(item));
             } else if (item.status() == ItemStatus.UNCHANGED) {
                 unchanged.put(item.target().keyString(), item);

@@ -30,7 +30,30 @@ final class MapStep implements BatchStep {
     @Override
     public Batch apply(Batch batch) {
         Lookups lookups = prefetch(batch);
-        return batch.mapItems(item -> map(item, lookups));
+        Map<String, Map<String, Object>> deletedKeys = deletedKeys(batch);
+        return batch.mapItems(item -> item.status() == ItemStatus.DELETED
+                ? mapDeleted(item, deletedKeys.get(item.sourceId()))
+                : map(item, lookups));
+    }
+
+    /** The target keys this area wrote for the page's records deleted at the source, in one query. */
+    private Map<String, Map<String, Object>> deletedKeys(Batch batch) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Item item : batch.items()) {
+            if (item.status() == ItemStatus.DELETED) {
+                ids.add(item.sourceId());
+            }
+        }
+        return ids.isEmpty() ? Map.of() : syncedKeys.targetKeysBySource(mapping.area(), ids);
+    }
+
+    /** A source delete becomes what the mapping's delete policy says: nothing, a deactivating upsert or a delete. */
+    private Item mapDeleted(Item item, Map<String, Object> targetKey) {
+        MapResult result = mapping.mapDeleted(targetKey);
+        if (result instanceof MapResult.Mapped m) {
+            return item.mapped(m.record(), m.hash());
+        }
+        return item.filtered(((MapResult.Filtered) result).reason());
     }
 
     /** Reads the target keys of every reference on the page, grouped by the area that synced them. */

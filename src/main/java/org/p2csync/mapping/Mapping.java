@@ -22,6 +22,7 @@ public final class Mapping {
     private final List<FieldRule> rules;
     private final References references;
     private final ReadSpec readSpec;
+    private final DeletePolicy onDelete;
 
     Mapping(
             Path file,
@@ -30,7 +31,9 @@ public final class Mapping {
             TargetSpec target,
             Condition filter,
             List<FieldRule> rules,
-            References references) {
+            References references,
+            boolean changeTracking,
+            DeletePolicy onDelete) {
         this.file = file;
         this.area = area;
         this.source = source;
@@ -40,7 +43,9 @@ public final class Mapping {
         this.references = references;
         TreeSet<String> select = new TreeSet<>(List.of(source.id(), source.key(), source.modified()));
         references.sourceFields().forEach(n -> select.add(n.name()));
-        this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select));
+        this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select),
+                changeTracking, null);
+        this.onDelete = onDelete;
     }
 
     /** The file this mapping was loaded from. */
@@ -117,6 +122,37 @@ public final class Mapping {
             key.put(field, value);
         }
         return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+    }
+
+    /** What happens to the target record when the source deletes a record ({@code onDelete:}). */
+    public DeletePolicy onDelete() {
+        return onDelete;
+    }
+
+    /**
+     * Maps a record deleted at the source under the delete policy.
+     *
+     * @param targetKey the key this area wrote for it, or null when it was never synced
+     * @return Filtered for policy ignore or a record never synced; else Mapped: the key plus the {@code set} fields
+     *     to upsert (deactivate), or the key to delete (operation DELETE)
+     */
+    public MapResult mapDeleted(Map<String, Object> targetKey) {
+        if (onDelete.kind() == DeletePolicy.Kind.IGNORE) {
+            return new MapResult.Filtered("deleted at source; policy ignore");
+        }
+        if (targetKey == null) {
+            return new MapResult.Filtered("deleted at source; never synced, nothing to " + (onDelete.kind()
+                    == DeletePolicy.Kind.DELETE ? "delete" : "deactivate"));
+        }
+        if (onDelete.kind() == DeletePolicy.Kind.DELETE) {
+            Map<String, Object> marker = new LinkedHashMap<>(targetKey);
+            marker.put("@deleted", true);
+            return new MapResult.Mapped(new TargetRecord(null, targetKey, targetKey, List.of(),
+                    TargetRecord.Operation.DELETE), PayloadHash.of(marker));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>(targetKey);
+        payload.putAll(onDelete.set());
+        return new MapResult.Mapped(new TargetRecord(targetKey, payload), PayloadHash.of(payload));
     }
 
     @Override

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MappingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MappingLoader.class);
-    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields");
-    private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified");
+    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "onDelete");
+    private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
     private static final Set<String> TARGET = Set.of("system", "entity", "key");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
@@ -42,7 +42,8 @@ public final class MappingLoader {
         References refs = new References();
         Optional<String> area = top.requiredText("area");
         area.ifPresent(a -> refs.area(a, top.lineOf("area")));
-        Optional<SourceSpec> source = section(top, "source", SOURCE, problems).flatMap(m -> source(m, refs, problems));
+        Optional<YamlMap> sourceSection = section(top, "source", SOURCE, problems);
+        Optional<SourceSpec> source = sourceSection.flatMap(m -> source(m, refs, problems));
         Optional<TargetSpec> target = section(top, "target", TARGET, problems).flatMap(m -> target(m, refs, problems));
         Condition filter = top.entry("filter")
                 .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
@@ -66,10 +67,14 @@ public final class MappingLoader {
             }
         });
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
+        boolean changeTracking = sourceSection.map(m -> changeTracking(m, problems)).orElse(false);
+        DeletePolicy onDelete = top.entry("onDelete")
+                .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(), changeTracking, e.line()))
+                .orElse(DeletePolicy.NONE);
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs);
+                rules, refs, changeTracking, onDelete);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
@@ -145,6 +150,19 @@ public final class MappingLoader {
             return Optional.empty();
         }
         return Optional.of(new TargetSpec(system.get(), entity.get(), key));
+    }
+
+    private static boolean changeTracking(YamlMap source, Problems problems) {
+        Optional<String> text = source.text("changeTracking");
+        if (text.isEmpty() || text.get().equals("false")) {
+            return false;
+        }
+        if (text.get().equals("true")) {
+            return true;
+        }
+        problems.add(source.lineOf("changeTracking"), "changeTracking in source must be true or false, not '"
+                + text.get() + "'");
+        return false;
     }
 
     private static Optional<String> system(YamlMap m, Problems problems) {

@@ -106,7 +106,8 @@ public final class ODataClient {
      * its own result. F&amp;O answers PATCH of a missing record with 404 instead of creating it, so there such records
      * are sent again as POST to the entity set. Records answered with a transient status (429/5xx inside the batch)
      * are sent again, without their neighbours, under the retry policy; if they stay transient their last status is
-     * returned. Results are in the records' order.
+     * returned. Results are in the records' order. Records with operation DELETE are sent as DELETE by key; a 404
+     * answer means already gone and counts as success.
      *
      * @throws ODataException when a $batch request as a whole fails for good
      */
@@ -123,7 +124,10 @@ public final class ODataClient {
             BatchRequest batch = new BatchRequest();
             for (int index : pending) {
                 TargetRecord record = records.get(index);
-                batch.add(creates.contains(index)
+                batch.add(record.operation() == TargetRecord.Operation.DELETE
+                        ? new BatchRequest.Operation("DELETE",
+                                config.baseUrl() + entitySet + KeyPredicate.of(record.key(), config.dialect()), null)
+                        : creates.contains(index)
                         ? new BatchRequest.Operation("POST", config.baseUrl() + entitySet, toJson(record))
                         : new BatchRequest.Operation("PATCH",
                                 config.baseUrl() + entitySet + KeyPredicate.of(record.key(), config.dialect()),
@@ -137,12 +141,18 @@ public final class ODataClient {
                 // a service that stopped early answers fewer parts; the unanswered were not applied
                 BatchResponse.Part part = p < parts.size() ? parts.get(p) : new BatchResponse.Part(null, 503,
                         "no response for this request in the $batch", null);
+                boolean delete = records.get(index).operation() == TargetRecord.Operation.DELETE;
+                if (delete && part.status() == 404) {
+                    // already gone is what a delete wants
+                    results.set(index, new WriteResult(204, ""));
+                    continue;
+                }
                 results.set(index, new WriteResult(part.status(), part.isSuccess() ? "" : part.errorMessage()));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
                             .ifPresent(sender::holdUntil);
-                } else if (part.status() == 404 && config.dialect() == Dialect.FNO && creates.add(index)) {
+                } else if (!delete && part.status() == 404 && config.dialect() == Dialect.FNO && creates.add(index)) {
                     missing.add(index);
                 }
             }
