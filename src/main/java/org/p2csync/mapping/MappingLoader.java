@@ -68,6 +68,10 @@ public final class MappingLoader {
         });
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
         boolean changeTracking = sourceSection.map(m -> changeTracking(m, problems)).orElse(false);
+        if (changeTracking && source.isPresent() && !source.get().system().equals("crm")) {
+            problems.add(sourceSection.get().lineOf("changeTracking"), "changeTracking is a Dataverse feature:"
+                    + " only a crm source can use it");
+        }
         DeletePolicy onDelete = top.entry("onDelete")
                 .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(), changeTracking, e.line()))
                 .orElse(DeletePolicy.NONE);

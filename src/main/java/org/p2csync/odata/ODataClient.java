@@ -71,8 +71,28 @@ public final class ODataClient {
     public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
         String query = q.toQueryString();
         URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
+        return read(area, uri, "odata.maxpagesize=" + q.maxPageSize(), malformedAttempts);
+    }
+
+    /**
+     * Reads one page of a Dataverse change-tracking read: the first page of a full read (entity set and $select,
+     * asking for {@code Prefer: odata.track-changes}), a nextLink, or a stored deltaLink. The last page carries the
+     * next deltaLink.
+     *
+     * @throws ODataException with status 410 when the service no longer knows the delta link's token
+     */
+    public Page readTracked(String area, String url, int pageSize) {
+        return read(area, URI.create(url), "odata.track-changes,odata.maxpagesize=" + pageSize, MALFORMED_ATTEMPTS);
+    }
+
+    /** The base URL of the service, e.g. {@code https://org.crm.dynamics.com/api/data/v9.2/}. */
+    public String baseUrl() {
+        return config.baseUrl();
+    }
+
+    private Page read(String area, URI uri, String prefer, int malformedAttempts) {
         int[] malformed = {0};
-        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + q.maxPageSize()),
+        return call(area, () -> request(uri).GET().header("Prefer", prefer),
                 response -> {
                     requireSuccess(response, "GET " + uri);
                     try {

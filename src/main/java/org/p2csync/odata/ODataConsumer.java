@@ -45,8 +45,16 @@ final class ODataConsumer extends ScheduledPollConsumer {
         try {
             AreaRun run = new AreaRun(endpoint.client(), area, runId, spec, keyset, endpoint.getPageSize());
             Cursor stored = cursors.load(area);
+            if (!spec.changeTracking() && DeltaRun.isDelta(stored)) {
+                // the mapping dropped change tracking: a delta link is no modified-on watermark, read from the start
+                LOG.info("{}: stored cursor is a delta link but change tracking is off; reading from the start", area);
+                stored = Cursor.START;
+            }
             retryWaiting(run, area, stored);
-            long rows = run.execute(KeysetQuery.startOf(stored, endpoint.getOverlap()), this::route);
+            long rows = spec.changeTracking()
+                    ? new DeltaRun(endpoint.client(), area, runId, spec, endpoint.getPageSize())
+                            .execute(stored, this::route)
+                    : run.execute(KeysetQuery.startOf(stored, endpoint.getOverlap()), this::route);
             LOG.info("{}: run {} read {} rows", area, runId, rows);
             return (int) Math.min(Integer.MAX_VALUE, rows);
         } catch (Exception e) {

@@ -7,9 +7,23 @@ import java.util.Map;
  * One page of rows as the service returned them, fields in the order sent.
  *
  * @param hasNextLink true when the service announced more rows (the page was cut at the page size)
+ * @param nextLink the announced next page's URL, or null
+ * @param deltaLink with change tracking, on the last page: the URL that returns what changed since, or null
  */
-public record Page(List<Map<String, Object>> rows, boolean hasNextLink) {
+public record Page(List<Map<String, Object>> rows, boolean hasNextLink, String nextLink, String deltaLink) {
+    /** Marks a row of a change-tracking response that reports a deleted record rather than its data. */
+    public static final String DELETED = "@deleted";
+
     public Page {
         rows = List.copyOf(rows);
+    }
+
+    public Page(List<Map<String, Object>> rows, boolean hasNextLink) {
+        this(rows, hasNextLink, null, null);
+    }
+
+    /** True for a row that reports a deleted record ({@code $deletedEntity} or {@code @removed}). */
+    public static boolean isDeleted(Map<String, Object> row) {
+        return Boolean.TRUE.equals(row.get(DELETED));
     }
 }
