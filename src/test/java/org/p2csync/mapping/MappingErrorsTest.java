@@ -26,7 +26,7 @@ class MappingErrorsTest {
         MappingException e = loading("unknown-top-level-key.yaml");
 
         assertThat(e.problems()).containsExactly(at("unknown-top-level-key.yaml", 4)
-                + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, source,"
+                + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, onDelete, source,"
                 + " target, valueMaps");
         assertThat(e.file()).isEqualTo(DIR.resolve("unknown-top-level-key.yaml"));
         assertThat(e.line()).isEqualTo(4);
