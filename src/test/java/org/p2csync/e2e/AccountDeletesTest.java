@@ -44,9 +44,15 @@ class AccountDeletesTest {
         Assumptions.assumeTrue(tracksChanges(), "the sandbox serves no Dataverse change tracking yet");
         probe = new ODataProbe(sandbox);
         Path mappings = Files.createDirectories(dir.resolve("mappings"));
-        Files.writeString(mappings.resolve("accounts.yaml"), Files.readString(Path.of("mappings/accounts.yaml"))
-                .replace("  modified: modifiedon\n", "  modified: modifiedon\n  changeTracking: true\n")
-                + "\nonDelete: { policy: deactivate, set: { CustomerBlocked: All } }\n");
+        // the shipped mapping, with change tracking and the deactivate policy unless it has them already
+        String accounts = Files.readString(Path.of("mappings/accounts.yaml"));
+        if (!accounts.contains("changeTracking: true")) {
+            accounts = accounts.replace("  modified: modifiedon", "  modified: modifiedon\n  changeTracking: true");
+        }
+        if (!accounts.contains("onDelete:")) {
+            accounts += "\nonDelete: { policy: deactivate, set: { CustomerBlocked: All } }\n";
+        }
+        Files.writeString(mappings.resolve("accounts.yaml"), accounts);
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.mappings", mappings.toString(), "p2c.page-size", "100"));
     }
 
