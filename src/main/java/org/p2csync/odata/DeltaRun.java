@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class DeltaRun {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaRun.class);
     static final String DELTA = "delta";
+    /** Marks the one row of an isolated malformed page; its value is the parser's message. */
+    private static final String MALFORMED = "@malformed";
     /** The key inside an OData 4.01 {@code @id}, e.g. accounts(1f0c...) or accounts(accountid=1f0c...). */
     private static final Pattern ID_IN_PARENS = Pattern.compile("\\(([^()=]*=)?'?([^()']*)'?\\)\\s*$");
 
@@ -54,10 +56,21 @@ final class DeltaRun {
         String url = fromDelta ? stored.watermark() : initialUrl();
         long pages = 0;
         long rows = 0;
+        int size = pageSize;
         while (true) {
             Page page;
             try {
-                page = client.readTracked(area, url, pageSize);
+                // While narrowing down, the page is known to stay malformed: one try per size is enough.
+                page = client.readTracked(area, url, size, size == pageSize ? ODataClient.MALFORMED_ATTEMPTS : 1);
+            } catch (MalformedPageException malformed) {
+                if (size > 1) {
+                    size = Math.max(1, size / 2);
+                    LOG.warn("{}: change-tracking page stays malformed ({}); narrowing down with page size {}", area,
+                            malformed.parserMessage(), size);
+                    continue;
+                }
+                page = isolate(url, malformed);
+                size = pageSize;
             } catch (ODataException e) {
                 if (e.status() != 410 || !fromDelta || pages > 0) {
                     throw e;
@@ -73,7 +86,10 @@ final class DeltaRun {
             List<Item> items = new ArrayList<>(page.rows().size());
             long deleted = 0;
             for (Map<String, Object> row : page.rows()) {
-                if (Page.isDeleted(row)) {
+                if (row.containsKey(MALFORMED)) {
+                    items.add(Item.read(required(row), text(row.get(spec.keyField())), row)
+                            .failed("read", "malformed JSON from the source: " + row.get(MALFORMED)));
+                } else if (Page.isDeleted(row)) {
                     items.add(Item.deletedAtSource(deletedId(row), null));
                     deleted++;
                 } else {
@@ -100,6 +116,43 @@ final class DeltaRun {
             }
             url = page.nextLink();
         }
+    }
+
+    /**
+     * The single row that stays malformed, read again with only its identity selected, as a page of one row marked
+     * malformed; its nextLink and deltaLink select every field again, so the run goes on after it.
+     */
+    private Page isolate(String url, MalformedPageException malformed) {
+        List<String> identity = new ArrayList<>(new java.util.LinkedHashSet<>(
+                List.of(spec.idField(), spec.keyField(), spec.modifiedField())));
+        Page page = client.readTracked(area, withSelect(url, identity), 1, 1);
+        if (page.rows().isEmpty()) {
+            throw malformed;
+        }
+        Map<String, Object> row = new java.util.LinkedHashMap<>(page.rows().get(0));
+        row.put(MALFORMED, malformed.parserMessage());
+        LOG.warn("{}: record {} is malformed at the source; recorded as failed, moving on", area,
+                row.getOrDefault(spec.keyField(), row.get(spec.idField())));
+        String next = page.nextLink() == null ? null : withSelect(page.nextLink(), spec.select());
+        String delta = page.deltaLink() == null ? null : withSelect(page.deltaLink(), spec.select());
+        return new Page(List.of(row), next != null, next, delta);
+    }
+
+    /** The URL with its $select replaced (or added): links repeat the query they were made from. */
+    static String withSelect(String url, List<String> fields) {
+        int q = url.indexOf('?');
+        String path = q < 0 ? url : url.substring(0, q);
+        List<String> params = new ArrayList<>();
+        if (q >= 0) {
+            for (String p : url.substring(q + 1).split("&")) {
+                String name = java.net.URLDecoder.decode(p.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+                if (!p.isEmpty() && !name.equals("$select")) {
+                    params.add(p);
+                }
+            }
+        }
+        params.add(0, "$select=" + UrlEncoding.encode(String.join(",", fields)));
+        return path + "?" + String.join("&", params);
     }
 
     private String initialUrl() {

@@ -82,7 +82,12 @@ public final class ODataClient {
      * @throws ODataException with status 410 when the service no longer knows the delta link's token
      */
     public Page readTracked(String area, String url, int pageSize) {
-        return read(area, URI.create(url), "odata.track-changes,odata.maxpagesize=" + pageSize, MALFORMED_ATTEMPTS);
+        return readTracked(area, url, pageSize, MALFORMED_ATTEMPTS);
+    }
+
+    /** As {@link #readTracked(String, String, int)}, giving a body that is not valid JSON at most that many tries. */
+    public Page readTracked(String area, String url, int pageSize, int malformedAttempts) {
+        return read(area, URI.create(url), "odata.track-changes,odata.maxpagesize=" + pageSize, malformedAttempts);
     }
 
     /** The base URL of the service, e.g. {@code https://org.crm.dynamics.com/api/data/v9.2/}. */
