@@ -72,6 +72,11 @@ public final class Mapping {
         return List.copyOf(references.lookups().keySet());
     }
 
+    /** The line declaring a lookup of this mapping, for messages about it. */
+    int lookupLine(LookupRef lookup) {
+        return references.lookups().getOrDefault(lookup, 0);
+    }
+
     public SourceSpec source() {
         return source;
     }
