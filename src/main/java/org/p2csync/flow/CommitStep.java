@@ -2,17 +2,24 @@ package org.p2csync.flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.p2csync.state.ErrorRow;
 import org.p2csync.state.ErrorStore;
+import org.p2csync.state.PendingRecord;
+import org.p2csync.state.PendingStore;
 import org.p2csync.state.RecordStateRepository;
+import org.p2csync.state.SyncedRecord;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.CursorStore;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 import org.p2csync.sync.RunCounts;
+import org.p2csync.sync.TargetRecord;
 
 /**
  * The last stage of a page, after the target accepted its writes: record the hashes of what was written, then the
@@ -21,14 +28,16 @@ import org.p2csync.sync.RunCounts;
 final class CommitStep implements BatchStep {
     private final RecordStateRepository recordState;
     private final ErrorStore errors;
+    private final PendingStore pending;
     private final CursorStore cursors;
     private final RunLedger ledger;
     private final ObjectMapper json;
 
-    CommitStep(RecordStateRepository recordState, ErrorStore errors, CursorStore cursors, RunLedger ledger,
-            ObjectMapper json) {
+    CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
+            RunLedger ledger, ObjectMapper json) {
         this.recordState = recordState;
         this.errors = errors;
+        this.pending = pending;
         this.cursors = cursors;
         this.ledger = ledger;
         this.json = json;
@@ -36,15 +45,8 @@ final class CommitStep implements BatchStep {
 
     @Override
     public Batch apply(Batch batch) {
-        Map<String, String> written = new LinkedHashMap<>();
-        for (Item item : batch.items()) {
-            if (item.status() == ItemStatus.WRITTEN) {
-                written.put(item.target().keyString(), item.hash());
-            }
-        }
-        if (!written.isEmpty()) {
-            recordState.record(written);
-        }
+        recordWritten(batch);
+        recordWaiting(batch);
         List<ErrorRow> failed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.FAILED)
                 .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i)))
@@ -68,6 +70,52 @@ final class CommitStep implements BatchStep {
             ledger.complete(batch.runId());
         }
         return batch;
+    }
+
+    /**
+     * Hashes and identity of what the target accepted; records found unchanged whose row predates the identity
+     * columns get them too, so lookups find records written by older versions.
+     */
+    private void recordWritten(Batch batch) {
+        Map<String, SyncedRecord> written = new LinkedHashMap<>();
+        Map<String, Item> unchanged = new LinkedHashMap<>();
+        for (Item item : batch.items()) {
+            if (item.status() == ItemStatus.WRITTEN && item.target().operation() == TargetRecord.Operation.DELETE) {
+                // gone from the target: forget it, so lookups no longer find it and a re-created record is written
+                recordState.forget(item.target().keyString());
+            } else if (item.status() == ItemStatus.WRITTEN) {
+                written.put(item.target().keyString(), synced(item));
+            } else if (item.status() == ItemStatus.UNCHANGED) {
+                unchanged.put(item.target().keyString(), item);
+            }
+        }
+        if (!unchanged.isEmpty()) {
+            for (String key : recordState.lackingIdentity(unchanged.keySet())) {
+                written.putIfAbsent(key, synced(unchanged.get(key)));
+            }
+        }
+        recordState.recordWritten(written.values());
+    }
+
+    private static SyncedRecord synced(Item item) {
+        return new SyncedRecord(item.target().keyString(), item.hash(), item.sourceId(), item.sourceKey(),
+                item.target().key());
+    }
+
+    /** Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. */
+    private void recordWaiting(Batch batch) {
+        List<PendingRecord> waiting = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        for (Item item : batch.items()) {
+            if (item.status() == ItemStatus.WAITING) {
+                waiting.add(PendingRecord.waiting(batch.area(), item.sourceId(), item.sourceKey(), item.reason()));
+            } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY) {
+                done.add(item.sourceId());
+            }
+        }
+        waiting.forEach(w -> done.remove(w.sourceId()));
+        pending.resolve(batch.area(), done);
+        pending.waiting(waiting);
     }
 
     private static RunCounts countsOf(Batch batch) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
-import org.p2csync.mapping.Lookups;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
 
@@ -35,9 +34,9 @@ public final class FlowComponent extends DefaultComponent {
 
     private BatchStep stepFor(String stage, String area) {
         return switch (stage) {
-            case "map" -> new MapStep(areas.mapping(area), Lookups.NONE);
+            case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state));
             case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area));
-            case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.cursors(), ledger, json);
+            case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(), ledger, json);
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
         };

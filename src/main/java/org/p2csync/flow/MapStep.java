@@ -1,5 +1,12 @@
 package org.p2csync.flow;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Lookups;
 import org.p2csync.mapping.MapResult;
 import org.p2csync.mapping.Mapping;
@@ -7,22 +14,69 @@ import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 
-/** Applies an area's compiled mapping to every record read: filtered, failed, waiting or ready to write. */
+/**
+ * Applies an area's compiled mapping to every record read: filtered, failed, waiting or ready to write. The keys its
+ * lookups need are fetched before the page is mapped, in one query per referenced area, never per record.
+ */
 final class MapStep implements BatchStep {
     private final Mapping mapping;
-    private final Lookups lookups;
+    private final SyncedKeys syncedKeys;
 
-    MapStep(Mapping mapping, Lookups lookups) {
+    MapStep(Mapping mapping, SyncedKeys syncedKeys) {
         this.mapping = mapping;
-        this.lookups = lookups;
+        this.syncedKeys = syncedKeys;
     }
 
     @Override
     public Batch apply(Batch batch) {
-        return batch.mapItems(this::map);
+        Lookups lookups = prefetch(batch);
+        Map<String, Map<String, Object>> deletedKeys = deletedKeys(batch);
+        return batch.mapItems(item -> item.status() == ItemStatus.DELETED
+                ? mapDeleted(item, deletedKeys.get(item.sourceId()))
+                : map(item, lookups));
     }
 
-    private Item map(Item item) {
+    /** The target keys this area wrote for the page's records deleted at the source, in one query. */
+    private Map<String, Map<String, Object>> deletedKeys(Batch batch) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Item item : batch.items()) {
+            if (item.status() == ItemStatus.DELETED) {
+                ids.add(item.sourceId());
+            }
+        }
+        return ids.isEmpty() ? Map.of() : syncedKeys.targetKeysBySource(mapping.area(), ids);
+    }
+
+    /** A source delete becomes what the mapping's delete policy says: nothing, a deactivating upsert or a delete. */
+    private Item mapDeleted(Item item, Map<String, Object> targetKey) {
+        MapResult result = mapping.mapDeleted(targetKey);
+        if (result instanceof MapResult.Mapped m) {
+            return item.mapped(m.record(), m.hash());
+        }
+        return item.filtered(((MapResult.Filtered) result).reason());
+    }
+
+    /** Reads the target keys of every reference on the page, grouped by the area that synced them. */
+    private Lookups prefetch(Batch batch) {
+        if (mapping.lookups().isEmpty()) {
+            return Lookups.NONE;
+        }
+        Map<String, Set<String>> refsByArea = new LinkedHashMap<>();
+        for (LookupRef lookup : mapping.lookups()) {
+            Set<String> refs = refsByArea.computeIfAbsent(lookup.area(), a -> new LinkedHashSet<>());
+            for (Item item : batch.items()) {
+                if (item.status() == ItemStatus.READ) {
+                    lookup.refIn(item.source()).ifPresent(refs::add);
+                }
+            }
+        }
+        Map<String, Map<String, Map<String, Object>>> keys = new HashMap<>();
+        refsByArea.forEach((area, refs) -> keys.put(area, refs.isEmpty() ? Map.of()
+                : syncedKeys.targetKeysBySource(area, refs)));
+        return (area, ref) -> Optional.ofNullable(keys.getOrDefault(area, Map.of()).get(ref));
+    }
+
+    private Item map(Item item, Lookups lookups) {
         if (item.status() != ItemStatus.READ) {
             return item;
         }

@@ -187,14 +187,17 @@ final class FieldRuleCompiler {
     }
 
     private ValueSource lookup(Node node, String where) {
-        return YamlMap.of(node, where, Set.of("area", "from"), problems)
+        return YamlMap.of(node, where, Set.of("area", "from", "field"), problems)
                 .map(m -> {
                     Optional<String> area = m.requiredText("area");
                     Optional<String> from = m.requiredText("from");
+                    Optional<String> field = m.text("field");
                     from.ifPresent(f -> refs.sourceField(f, m.lineOf("from")));
-                    return area.isPresent() && from.isPresent()
-                            ? ValueSource.lookup(area.get(), from.get())
-                            : ValueSource.constant(null);
+                    if (area.isEmpty() || from.isEmpty()) {
+                        return ValueSource.constant(null);
+                    }
+                    refs.lookup(new LookupRef(area.get(), from.get()), m.lineOf("area"));
+                    return ValueSource.lookup(area.get(), from.get(), field.orElse(null));
                 })
                 .orElse(ValueSource.constant(null));
     }

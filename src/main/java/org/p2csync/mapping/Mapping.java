@@ -23,6 +23,7 @@ public final class Mapping {
     private final References references;
     private final ReadSpec readSpec;
     private final DocumentLines lines;
+    private final DeletePolicy onDelete;
 
     Mapping(
             Path file,
@@ -32,7 +33,9 @@ public final class Mapping {
             Condition filter,
             List<FieldRule> rules,
             References references,
-            DocumentLines lines) {
+            DocumentLines lines,
+            boolean changeTracking,
+            DeletePolicy onDelete) {
         this.file = file;
         this.area = area;
         this.source = source;
@@ -48,7 +51,8 @@ public final class Mapping {
             select.addAll(lines.headerSelect());
         }
         this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select),
-                false, lines == null ? null : lines.readSpec());
+                changeTracking, lines == null ? null : lines.readSpec());
+        this.onDelete = onDelete;
     }
 
     /** The file this mapping was loaded from. */
@@ -68,6 +72,16 @@ public final class Mapping {
     /** What the source endpoint reads: the entity set, id/key/modified and every field the mapping uses, sorted. */
     public ReadSpec readSpec() {
         return readSpec;
+    }
+
+    /** Every (area, source field) pair the mapping looks up, so a route can prefetch a page's references at once. */
+    public List<LookupRef> lookups() {
+        return List.copyOf(references.lookups().keySet());
+    }
+
+    /** The line declaring a lookup of this mapping, for messages about it. */
+    int lookupLine(LookupRef lookup) {
+        return references.lookups().getOrDefault(lookup, 0);
     }
 
     public SourceSpec source() {
@@ -133,6 +147,37 @@ public final class Mapping {
         return new MapResult.Mapped(
                 new TargetRecord(null, key, payload, documentLines, TargetRecord.Operation.UPSERT),
                 PayloadHash.ofDocument(payload, documentLines));
+    }
+
+    /** What happens to the target record when the source deletes a record ({@code onDelete:}). */
+    public DeletePolicy onDelete() {
+        return onDelete;
+    }
+
+    /**
+     * Maps a record deleted at the source under the delete policy.
+     *
+     * @param targetKey the key this area wrote for it, or null when it was never synced
+     * @return Filtered for policy ignore or a record never synced; else Mapped: the key plus the {@code set} fields
+     *     to upsert (deactivate), or the key to delete (operation DELETE)
+     */
+    public MapResult mapDeleted(Map<String, Object> targetKey) {
+        if (onDelete.kind() == DeletePolicy.Kind.IGNORE) {
+            return new MapResult.Filtered("deleted at source; policy ignore");
+        }
+        if (targetKey == null) {
+            return new MapResult.Filtered("deleted at source; never synced, nothing to " + (onDelete.kind()
+                    == DeletePolicy.Kind.DELETE ? "delete" : "deactivate"));
+        }
+        if (onDelete.kind() == DeletePolicy.Kind.DELETE) {
+            Map<String, Object> marker = new LinkedHashMap<>(targetKey);
+            marker.put("@deleted", true);
+            return new MapResult.Mapped(new TargetRecord(null, targetKey, targetKey, List.of(),
+                    TargetRecord.Operation.DELETE), PayloadHash.of(marker));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>(targetKey);
+        payload.putAll(onDelete.set());
+        return new MapResult.Mapped(new TargetRecord(targetKey, payload), PayloadHash.of(payload));
     }
 
     @Override

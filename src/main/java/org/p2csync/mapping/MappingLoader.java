@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MappingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MappingLoader.class);
-    private static final Set<String> TOP = Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines");
-    private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified");
+    private static final Set<String> TOP =
+            Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete");
+    private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
     private static final Set<String> TARGET = Set.of("system", "entity", "key");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
@@ -43,7 +44,8 @@ public final class MappingLoader {
         References refs = new References();
         Optional<String> area = top.requiredText("area");
         area.ifPresent(a -> refs.area(a, top.lineOf("area")));
-        Optional<SourceSpec> source = section(top, "source", SOURCE, problems).flatMap(m -> source(m, refs, problems));
+        Optional<YamlMap> sourceSection = section(top, "source", SOURCE, problems);
+        Optional<SourceSpec> source = sourceSection.flatMap(m -> source(m, refs, problems));
         Optional<TargetSpec> target = section(top, "target", TARGET, problems).flatMap(m -> target(m, refs, problems));
         Condition filter = top.entry("filter")
                 .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
@@ -69,10 +71,18 @@ public final class MappingLoader {
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
         Optional<DocumentLines> lines = top.entry("lines")
                 .flatMap(e -> new LinesCompiler(problems, valueMaps).compile(e.value(), refs));
+        boolean changeTracking = sourceSection.map(m -> changeTracking(m, problems)).orElse(false);
+        if (changeTracking && source.isPresent() && !source.get().system().equals("crm")) {
+            problems.add(sourceSection.get().lineOf("changeTracking"), "changeTracking is a Dataverse feature:"
+                    + " only a crm source can use it");
+        }
+        DeletePolicy onDelete = top.entry("onDelete")
+                .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(), changeTracking, e.line()))
+                .orElse(DeletePolicy.NONE);
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs, lines.orElse(null));
+                rules, refs, lines.orElse(null), changeTracking, onDelete);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
@@ -180,6 +190,19 @@ public final class MappingLoader {
             return Optional.empty();
         }
         return Optional.of(new TargetSpec(system.get(), entity.get(), key));
+    }
+
+    private static boolean changeTracking(YamlMap source, Problems problems) {
+        Optional<String> text = source.text("changeTracking");
+        if (text.isEmpty() || text.get().equals("false")) {
+            return false;
+        }
+        if (text.get().equals("true")) {
+            return true;
+        }
+        problems.add(source.lineOf("changeTracking"), "changeTracking in source must be true or false, not '"
+                + text.get() + "'");
+        return false;
     }
 
     private static Optional<String> system(YamlMap m, Problems problems) {

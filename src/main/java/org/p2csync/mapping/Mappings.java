@@ -50,12 +50,33 @@ public final class Mappings implements Areas {
                 failures.add(e);
             }
         }
+        for (Mapping mapping : byArea.values()) {
+            try {
+                checkLookups(mapping, byArea.keySet());
+            } catch (MappingException e) {
+                failures.add(e);
+            }
+        }
         if (!failures.isEmpty()) {
             MappingException first = failures.get(0);
             failures.subList(1, failures.size()).forEach(first::addSuppressed);
             throw first;
         }
         return new Mappings(byArea);
+    }
+
+    /** A lookup of an area that has no mapping would make its records wait forever: a start-up error instead. */
+    private static void checkLookups(Mapping mapping, java.util.Set<String> areas) {
+        Problems problems = new Problems(mapping.file());
+        for (LookupRef lookup : mapping.lookups()) {
+            if (!areas.contains(lookup.area())) {
+                String hint = Suggestions.closest(lookup.area(), areas).map(a -> "; did you mean " + a + "?")
+                        .orElse("; mapped areas: " + new java.util.TreeSet<>(areas));
+                problems.add(mapping.lookupLine(lookup), "lookup of area '" + lookup.area() + "' (from "
+                        + lookup.sourceField() + "): no mapping defines that area" + hint);
+            }
+        }
+        problems.throwIfAny();
     }
 
     private static List<Path> yamlFiles(Path folder) {

@@ -22,6 +22,7 @@ final class References {
     private final List<Name> bindFields = new ArrayList<>();
     private final List<Name> bindEntities = new ArrayList<>();
     private final List<Name> headerFields = new ArrayList<>();
+    private final java.util.Map<LookupRef, Integer> lookups = new java.util.LinkedHashMap<>();
 
     void area(String name, int line) {
         area = new Name(name, line);
@@ -78,6 +79,16 @@ final class References {
         if (value != null) {
             literals.add(new Literal(targetField, what, value, line));
         }
+    }
+
+    /** A lookup of another area's synced keys, declared at {@code line}. */
+    void lookup(LookupRef ref, int line) {
+        lookups.putIfAbsent(ref, line);
+    }
+
+    /** Each distinct (area, source field) looked up, with the line of its first declaration. */
+    java.util.Map<LookupRef, Integer> lookups() {
+        return java.util.Collections.unmodifiableMap(lookups);
     }
 
     Name sourceEntity() {

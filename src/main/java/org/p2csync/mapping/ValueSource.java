@@ -52,17 +52,33 @@ interface ValueSource {
         };
     }
 
-    /** An empty reference stays empty (nothing to wait for); a reference not yet synced makes the record wait. */
-    static ValueSource lookup(String area, String field) {
+    /**
+     * The field {@code keyField} (null: the last) of the target key {@code area} wrote for the record the row's
+     * {@code field} refers to. An empty reference stays empty (nothing to wait for); a reference not yet synced
+     * makes the record wait.
+     */
+    static ValueSource lookup(String area, String field, String keyField) {
         return (row, lookups) -> {
             Object ref = row.get(field);
             if (Values.isEmpty(ref)) {
                 return null;
             }
-            String sourceKey = Values.text(ref);
-            return lookups.targetKey(area, sourceKey)
-                    .orElseThrow(() -> new ReferenceMissing(area + " '" + sourceKey + "' (from " + field
-                            + ") is not synced yet"));
+            String sourceRef = Values.text(ref);
+            Map<String, Object> key = lookups.targetKey(area, sourceRef)
+                    .orElseThrow(() -> new ReferenceMissing(area + " record " + sourceRef + " (from " + field
+                            + ") not synced yet"));
+            if (keyField == null) {
+                Object last = null;
+                for (Object v : key.values()) {
+                    last = v;
+                }
+                return last;
+            }
+            if (!key.containsKey(keyField)) {
+                throw new FieldFailure("the target key " + key + " that " + area + " wrote for " + sourceRef
+                        + " has no field " + keyField);
+            }
+            return key.get(keyField);
         };
     }
 }

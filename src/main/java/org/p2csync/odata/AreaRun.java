@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AreaRun {
     private static final Logger LOG = LoggerFactory.getLogger(AreaRun.class);
+    /** Ids per re-read of waiting records: keeps the $filter (and URL) well under the services' limits. */
+    static final int PENDING_CHUNK = 50;
 
     /** Receives each page; throwing stops the run, and the cursor stays where the last accepted page left it. */
     @FunctionalInterface
@@ -115,6 +117,39 @@ final class AreaRun {
         // an empty page ends the run even if the service (wrongly) announces more: it would be asked the same again
         boolean last = !page.hasNextLink() || page.rows().isEmpty();
         return new Batch(area, runId, items, end, last);
+    }
+
+    /**
+     * Re-reads records that wait for a reference, by id, in chunks, and hands them on as pages that end at
+     * {@code cursor}: the cursor does not move, the normal pages follow. Ids the source no longer returns were
+     * deleted there; they are returned so the caller drops them from pending.
+     *
+     * @return the ids the source did not return
+     */
+    List<String> retryPending(List<String> ids, Cursor cursor, BatchSink sink) throws Exception {
+        List<String> gone = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PENDING_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PENDING_CHUNK));
+            String filter = chunk.stream()
+                    .map(id -> spec.idField() + " eq " + ODataLiteral.of(id, client.config().dialect()))
+                    .collect(java.util.stream.Collectors.joining(" or "));
+            Page page = client.readPage(area, spec.entitySet(),
+                    new Query(spec.select(), filter, null, PENDING_CHUNK,
+                            keyset.after(cursor, 1).crossCompany()));
+            List<Item> items = new ArrayList<>(page.rows().size());
+            java.util.Set<String> found = new java.util.HashSet<>();
+            for (Map<String, Object> row : page.rows()) {
+                String id = required(row, spec.idField());
+                found.add(id.toLowerCase(java.util.Locale.ROOT));
+                items.add(Item.read(id, text(row.get(spec.keyField())), row));
+            }
+            chunk.stream().filter(id -> !found.contains(id.toLowerCase(java.util.Locale.ROOT))).forEach(gone::add);
+            LOG.info("{}: re-read {} of {} waiting records", area, items.size(), chunk.size());
+            if (!items.isEmpty()) {
+                sink.accept(new Batch(area, runId, items, cursor, false));
+            }
+        }
+        return gone;
     }
 
     /** Reads only the identity of the single bad row, and reports it as failed at the read stage. */

@@ -73,17 +73,38 @@ public final class ODataClient {
     public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
         String query = q.toQueryString();
         URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
-        return read(area, uri, q.maxPageSize(), malformedAttempts);
+        return read(area, uri, "odata.maxpagesize=" + q.maxPageSize(), malformedAttempts);
     }
 
     /** Reads the page a previous page's {@code @odata.nextLink} points to (same page size preference). */
     public Page readNextLink(String area, String nextLink, int maxPageSize) {
-        return read(area, URI.create(nextLink), maxPageSize, MALFORMED_ATTEMPTS);
+        return read(area, URI.create(nextLink), "odata.maxpagesize=" + maxPageSize, MALFORMED_ATTEMPTS);
     }
 
-    private Page read(String area, URI uri, int maxPageSize, int malformedAttempts) {
+    /**
+     * Reads one page of a Dataverse change-tracking read: the first page of a full read (entity set and $select,
+     * asking for {@code Prefer: odata.track-changes}), a nextLink, or a stored deltaLink. The last page carries the
+     * next deltaLink.
+     *
+     * @throws ODataException with status 410 when the service no longer knows the delta link's token
+     */
+    public Page readTracked(String area, String url, int pageSize) {
+        return readTracked(area, url, pageSize, MALFORMED_ATTEMPTS);
+    }
+
+    /** As {@link #readTracked(String, String, int)}, giving a body that is not valid JSON at most that many tries. */
+    public Page readTracked(String area, String url, int pageSize, int malformedAttempts) {
+        return read(area, URI.create(url), "odata.track-changes,odata.maxpagesize=" + pageSize, malformedAttempts);
+    }
+
+    /** The base URL of the service, e.g. {@code https://org.crm.dynamics.com/api/data/v9.2/}. */
+    public String baseUrl() {
+        return config.baseUrl();
+    }
+
+    private Page read(String area, URI uri, String prefer, int malformedAttempts) {
         int[] malformed = {0};
-        return call(area, () -> request(uri).GET().header("Prefer", "odata.maxpagesize=" + maxPageSize),
+        return call(area, () -> request(uri).GET().header("Prefer", prefer),
                 response -> {
                     requireSuccess(response, "GET " + uri);
                     try {
@@ -118,7 +139,8 @@ public final class ODataClient {
      * applies all or nothing: its result is the change set's, naming the header or line that was rejected. A record
      * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
      * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
-     * (for a document whose header is missing: header and lines). Records answered with a transient status (429/5xx
+     * (for a document whose header is missing: header and lines). Records with operation DELETE are sent as DELETE by
+     * key; a 404 answer means already gone and counts as success. Records answered with a transient status (429/5xx
      * inside the batch) are sent again, without their neighbours, under the retry policy; if they stay transient their
      * last status is returned. Results are in the records' order.
      *
@@ -159,12 +181,18 @@ public final class ODataClient {
                 BatchResponse.Part part = answer.part();
                 String message = part.isSuccess() ? ""
                         : (members > 1 ? member(record, answer.member(), entitySet) + ": " : "") + part.errorMessage();
+                boolean delete = record.operation() == TargetRecord.Operation.DELETE;
+                if (delete && part.status() == 404) {
+                    // already gone is what a delete wants
+                    results.set(index, new WriteResult(204, ""));
+                    continue;
+                }
                 results.set(index, new WriteResult(part.status(), message));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
                             .ifPresent(sender::holdUntil);
-                } else if (part.status() == 404 && config.dialect() == Dialect.FNO
+                } else if (!delete && part.status() == 404 && config.dialect() == Dialect.FNO
                         && toCreate(creates.computeIfAbsent(index, k -> new HashSet<>()), answer.member(), members)) {
                     missing.add(index);
                 }
@@ -195,6 +223,10 @@ public final class ODataClient {
 
     private BatchRequest.Operation operation(TargetRecord record, String defaultSet, boolean create) {
         String set = record.entitySet() != null ? record.entitySet() : defaultSet;
+        if (record.operation() == TargetRecord.Operation.DELETE) {
+            return new BatchRequest.Operation("DELETE",
+                    config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect()), null);
+        }
         return create
                 ? new BatchRequest.Operation("POST", config.baseUrl() + set, toJson(record))
                 : new BatchRequest.Operation("PATCH",

@@ -23,6 +23,7 @@ final class PageParser {
     Page parse(InputStream body) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         String nextLink = null;
+        String deltaLink = null;
         try (JsonParser p = factory.createParser(body)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -35,6 +36,8 @@ final class PageParser {
                     }
                 } else if (name.equals("@odata.nextLink")) {
                     nextLink = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                } else if (name.equals("@odata.deltaLink")) {
+                    deltaLink = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 } else {
                     p.skipChildren();
                 }
@@ -44,7 +47,7 @@ final class PageParser {
                 throw new JsonParseException(p, "unexpected content after the response object");
             }
         }
-        return new Page(rows, nextLink);
+        return new Page(rows, nextLink, deltaLink);
     }
 
     private static Map<String, Object> object(JsonParser p) throws IOException {
@@ -53,12 +56,26 @@ final class PageParser {
             String name = p.currentName();
             p.nextToken();
             Object value = value(p);
-            if (!name.startsWith("@odata.")) {
+            if (isDeletedMarker(name, value)) {
+                row.put(Page.DELETED, Boolean.TRUE);
+            } else if (name.equals("@id")) {
+                row.put(name, value);
+            } else if (!name.startsWith("@odata.") && !name.startsWith("@removed")) {
                 row.put(name, value);
             }
         }
         expect(p, p.currentToken(), JsonToken.END_OBJECT);
         return row;
+    }
+
+    /**
+     * Change tracking reports deletes as rows with their own context (Dataverse:
+     * {@code "@odata.context": "...$metadata#accounts/$deletedEntity", "id": ...}) or, in OData 4.01, as
+     * {@code "@removed": {"reason": "deleted"}} with {@code "@id"}.
+     */
+    private static boolean isDeletedMarker(String name, Object value) {
+        return (name.equals("@odata.context") && value instanceof String s && s.endsWith("$deletedEntity"))
+                || name.equals("@removed");
     }
 
     private static Object value(JsonParser p) throws IOException {

@@ -1,5 +1,8 @@
 package org.p2csync.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,10 +10,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
@@ -28,16 +35,22 @@ public final class RecordStateRepository implements IdempotentRepository {
     static final int MAX_KEY_LENGTH = 512;
     static final int MAX_HASH_LENGTH = 128;
 
+    private static final TypeReference<LinkedHashMap<String, Object>> KEY_TYPE = new TypeReference<>() {};
+
     private final String area;
     private final Transactions tx;
     private final Clock clock;
     private final String upsertSql;
+    private final String upsertIdentitySql;
+    private final ObjectMapper json = new ObjectMapper();
 
     RecordStateRepository(String area, Transactions tx, Dialect dialect, Clock clock) {
         this.area = AreaNames.require(area);
         this.tx = tx;
         this.clock = clock;
         this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
+        this.upsertIdentitySql = dialect.upsert("record_state", List.of("area", "record_key"),
+                List.of("hash", "updated_at", "source_id", "source_key", "target_key"));
     }
 
     public String area() {
@@ -90,6 +103,95 @@ public final class RecordStateRepository implements IdempotentRepository {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * Upserts written records with their identity (source id, source key, target key), in one transaction, so that
+     * other areas' lookups and this area's deletes can find them.
+     */
+    public void recordWritten(Collection<SyncedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        records.forEach(r -> validate(r.recordKey(), r.hash()));
+        Instant now = clock.instant();
+        tx.inTransaction("record " + records.size() + " written records of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(upsertIdentitySql)) {
+                int pending = 0;
+                for (SyncedRecord r : records) {
+                    bindUpsert(st, r.recordKey(), r.hash(), now);
+                    st.setString(5, r.sourceId());
+                    st.setString(6, r.sourceKey());
+                    st.setString(7, toJson(r.targetKey()));
+                    st.addBatch();
+                    if (++pending == BATCH) {
+                        st.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    st.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Of the given record keys, those whose row lacks the identity columns (written before schema version 2). */
+    public Set<String> lackingIdentity(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Set.of();
+        }
+        return tx.inTransaction("find records without identity in area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT r.record_key FROM UNNEST(?) AS k(record_key)
+                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key
+                    WHERE r.source_id IS NULL OR r.target_key IS NULL""")) {
+                st.setArray(1, KeyArrays.of(connection, recordKeys));
+                st.setString(2, area);
+                Set<String> found = new HashSet<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
+     * The target key last written for each given reference, where a reference is a record's source id or its
+     * source natural key; references never written are absent. One query for the whole collection. When a source
+     * record was written under two target keys (its natural key changed), the latest write wins.
+     */
+    public Map<String, Map<String, Object>> targetKeysBySource(Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("look up target keys in area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT source_id, source_key, target_key FROM record_state
+                    WHERE area = ? AND target_key IS NOT NULL AND (source_id = ANY(?) OR source_key = ANY(?))
+                    ORDER BY updated_at, record_key""")) {
+                st.setString(1, area);
+                st.setArray(2, KeyArrays.of(connection, refs));
+                st.setArray(3, KeyArrays.of(connection, refs));
+                Set<String> wanted = new HashSet<>(refs);
+                Map<String, Map<String, Object>> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> key = fromJson(rs.getString(3));
+                        for (String ref : new String[] {rs.getString(1), rs.getString(2)}) {
+                            if (ref != null && wanted.contains(ref)) {
+                                found.put(ref, key);
+                            }
+                        }
+                    }
+                }
+                return found;
+            }
         });
     }
 
@@ -206,6 +308,24 @@ public final class RecordStateRepository implements IdempotentRepository {
         if (hash == null || hash.isEmpty() || hash.length() > MAX_HASH_LENGTH) {
             throw new IllegalArgumentException("Record state of area '" + area + "': record key '" + recordKey
                     + "' has an invalid hash '" + hash + "' (1 to " + MAX_HASH_LENGTH + " characters)");
+        }
+    }
+
+    private String toJson(Map<String, Object> targetKey) {
+        try {
+            return json.writeValueAsString(targetKey);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Record state of area '" + area + "': target key " + targetKey
+                    + " is not JSON-serialisable", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        try {
+            return Collections.unmodifiableMap(json.readValue(text, KEY_TYPE));
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("Record state of area '" + area + "': stored target key '" + text
+                    + "' is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

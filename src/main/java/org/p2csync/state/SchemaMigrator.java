@@ -57,7 +57,26 @@ final class SchemaMigrator {
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 resolved_at TIMESTAMP WITH TIME ZONE)""",
             "CREATE INDEX IF NOT EXISTS sync_error_area_key ON sync_error (area, record_key)",
-            "CREATE INDEX IF NOT EXISTS sync_error_created ON sync_error (created_at)")));
+            "CREATE INDEX IF NOT EXISTS sync_error_created ON sync_error (created_at)")),
+            // Lookups across areas resolve a source id or natural key to the target key another area wrote; records
+            // whose reference has not arrived wait in pending_record and are re-read at the start of later runs.
+            new Migration(2, "record identity and waiting records", List.of(
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)",
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS source_key VARCHAR(512)",
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS target_key TEXT",
+                    "CREATE INDEX IF NOT EXISTS record_state_source_id ON record_state (area, source_id)",
+                    "CREATE INDEX IF NOT EXISTS record_state_source_key ON record_state (area, source_key)",
+                    """
+                    CREATE TABLE IF NOT EXISTS pending_record (
+                        area VARCHAR(100) NOT NULL,
+                        source_id VARCHAR(512) NOT NULL,
+                        source_key VARCHAR(512),
+                        reason TEXT,
+                        first_seen TIMESTAMP WITH TIME ZONE NOT NULL,
+                        last_seen TIMESTAMP WITH TIME ZONE NOT NULL,
+                        attempts INT NOT NULL,
+                        PRIMARY KEY (area, source_id))""",
+                    "CREATE INDEX IF NOT EXISTS pending_record_first_seen ON pending_record (area, first_seen)")));
 
     private final Transactions tx;
     private final Dialect dialect;
@@ -78,6 +97,33 @@ final class SchemaMigrator {
 
     /** @return the schema version after migrating */
     int migrate() {
+        // H2 cannot lock across DDL: a starter racing another can see a table the other is still creating as
+        // missing. The steps are idempotent, so trying again once the other starter is through is enough.
+        int attempts = dialect == Dialect.H2 ? 5 : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrateOnce();
+            } catch (StateStoreException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                LOG.info("State schema migration attempt {} failed ({}); another instance is probably migrating,"
+                        + " trying again", attempt, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating the state schema", e);
+        }
+    }
+
+    private int migrateOnce() {
         return tx.inTransaction("migrate the state schema", connection -> {
             dialect.lockForMigration(connection);
             execute(connection, """

@@ -26,6 +26,7 @@ public final class StateStore implements AutoCloseable {
     private final CursorStore cursors;
     private final RunHistory runs;
     private final ErrorStore errors;
+    private final PendingStore pending;
 
     private StateStore(JdbcConnectionPool pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -35,6 +36,7 @@ public final class StateStore implements AutoCloseable {
         this.cursors = new JdbcCursorStore(tx, dialect, clock);
         this.runs = new JdbcRunHistory(tx, clock);
         this.errors = new JdbcErrorStore(tx, clock);
+        this.pending = new JdbcPendingStore(tx, clock);
     }
 
     public static StateStore open(StateConfig config) {
@@ -85,6 +87,11 @@ public final class StateStore implements AutoCloseable {
 
     public ErrorStore errors() {
         return errors;
+    }
+
+    /** Records waiting for a reference; also the source endpoints' {@link org.p2csync.sync.PendingRecords}. */
+    public PendingStore pending() {
+        return pending;
     }
 
     @Override

@@ -68,6 +68,11 @@ final class ODataProbe {
         send("POST", sandbox.crmUrl() + entitySet, fields, Map.of());
     }
 
+    /** DELETE a CRM row, e.g. {@code accounts(<guid>)}. */
+    void deleteCrm(String entityPath) {
+        send("DELETE", sandbox.crmUrl() + entityPath, null, Map.of());
+    }
+
     /** A string key as it goes into a URL path: quoted, quotes doubled, percent-encoded. */
     static String quoted(String key) {
         return SandboxHttp.enc("'" + key.replace("'", "''") + "'");
@@ -96,7 +101,8 @@ final class ODataProbe {
 
     private void send(String method, String url, Map<String, Object> fields, Map<String, String> headers) {
         try {
-            HttpResponse<String> response = http.send(method, url, JSON.writeValueAsString(fields), headers);
+            HttpResponse<String> response =
+                    http.send(method, url, fields == null ? null : JSON.writeValueAsString(fields), headers);
             if (response.statusCode() >= 300) {
                 throw new AssertionError(method + " " + url + " -> " + response.statusCode() + " " + response.body());
             }

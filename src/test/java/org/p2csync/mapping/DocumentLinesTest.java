@@ -22,8 +22,8 @@ class DocumentLinesTest {
     /** Accounts and products are synced, except the product "p-missing". */
     private final Lookups synced = new Lookups() {
         @Override
-        public Optional<String> targetKey(String area, String sourceKey) {
-            return sourceKey.equals("p-missing") ? Optional.empty() : Optional.of(area + ":" + sourceKey);
+        public Optional<Map<String, Object>> targetKey(String area, String sourceKey) {
+            return sourceKey.equals("p-missing") ? Optional.empty() : Optional.of(Map.of("key", area + ":" + sourceKey));
         }
     };
 

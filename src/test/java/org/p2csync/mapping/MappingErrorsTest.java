@@ -27,7 +27,7 @@ class MappingErrorsTest {
 
         assertThat(e.problems()).containsExactly(at("unknown-top-level-key.yaml", 4)
                 + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, lines,"
-                + " source, target, valueMaps");
+                + " onDelete, source, target, valueMaps");
         assertThat(e.file()).isEqualTo(DIR.resolve("unknown-top-level-key.yaml"));
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.getMessage()).isEqualTo(e.problems().get(0));

@@ -179,12 +179,37 @@ class MappingTransformsTest {
     void lookupGivesTheOtherAreasKeyOrMakesTheRecordWait() {
         Map<String, Object> row = row();
         row.put("_parentid_value", "t-0");
-        Lookups synced = (area, key) -> area.equals("things") && key.equals("t-0")
-                ? Optional.of("PARENT-0") : Optional.empty();
+        row.put("_ownerid_value", "p-1");
+        Map<String, Object> parentKey = new java.util.LinkedHashMap<>();
+        parentKey.put("dataAreaId", "usmf");
+        parentKey.put("Number", "PARENT-0");
+        Lookups synced = (area, ref) -> area.equals("things") && ref.equals("t-0") ? Optional.of(parentKey)
+                : area.equals("people") && ref.equals("p-1") ? Optional.of(Map.of("Id", "P1")) : Optional.empty();
 
-        assertThat(payload(row, synced)).containsEntry("Parent", "PARENT-0");
+        assertThat(payload(row, synced))
+                .as("field defaults to the last key field; field: picks one")
+                .containsEntry("Parent", "PARENT-0")
+                .containsEntry("ParentCompany", "usmf")
+                .containsEntry("Owner", "P1");
         assertThat(mapping.apply(row, Lookups.NONE))
-                .isEqualTo(new MapResult.Waiting("things 't-0' (from _parentid_value) is not synced yet"));
+                .isEqualTo(new MapResult.Waiting("things record t-0 (from _parentid_value) not synced yet"));
+        assertThat(mapping.lookups()).containsExactly(
+                new LookupRef("things", "_parentid_value"), new LookupRef("people", "_ownerid_value"));
+    }
+
+    @Test
+    void anEmptyReferenceStaysEmptyUnlessRequired(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Map<String, Object> row = row();
+        row.put("_parentid_value", "  ");
+        assertThat(payload(row)).containsEntry("Parent", null).containsEntry("Owner", null);
+
+        Path strict = java.nio.file.Files.writeString(dir.resolve("things.yaml"), java.nio.file.Files
+                .readString(Path.of("src/test/resources/mappings/transforms.yaml"))
+                .replace("Owner: { lookup: { area: people, from: _ownerid_value } }",
+                        "Owner: { lookup: { area: people, from: _ownerid_value }, required: true }"));
+        MapResult result = new MappingLoader().load(strict).apply(row, Lookups.NONE);
+        assertThat(result).isInstanceOf(MapResult.Failed.class);
+        assertThat(((MapResult.Failed) result).field()).isEqualTo("Owner");
     }
 
     @Test
@@ -219,7 +244,7 @@ class MappingTransformsTest {
     @Test
     void readSpecIncludesFilterConcatLookupAndCompanyFields() {
         assertThat(mapping.readSpec().select()).containsExactly(
-                "_owningbusinessunit_value", "_parentid_value", "active", "amount", "code", "colour", "count",
+                "_ownerid_value", "_owningbusinessunit_value", "_parentid_value", "active", "amount", "code", "colour", "count",
                 "day", "firstname", "group", "kind", "lastname", "modifiedon", "name", "number", "region", "size",
                 "statecode", "thingid", "vip");
     }

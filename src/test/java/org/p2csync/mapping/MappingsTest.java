@@ -37,4 +37,16 @@ class MappingsTest {
         assertThat(e.getSuppressed()).singleElement().asString()
                 .contains(dir.resolve("things.yaml") + ":7: duplicate key 'Name'");
     }
+
+    @Test
+    void aLookupOfAnAreaWithoutMappingIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("mappings/accounts.yaml"), dir.resolve("accounts.yaml"));
+        Files.writeString(dir.resolve("quotes.yaml"), Files.readString(Path.of("src/test/resources/flow/quotes.yaml")));
+
+        MappingException e = catchThrowableOfType(MappingException.class, () -> Mappings.load(dir));
+
+        assertThat(e.problems()).containsExactly(dir.resolve("quotes.yaml")
+                + ":10: lookup of area 'contacts' (from _contactid_value): no mapping defines that area;"
+                + " mapped areas: [accounts, quotes]");
+    }
 }

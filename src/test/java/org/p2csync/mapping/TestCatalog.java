@@ -59,6 +59,7 @@ record TestCatalog(String entitySet, Map<String, FieldInfo> fields) implements F
                 text("InvoiceAddressStreet", 250), text("InvoiceAddressCity", 60),
                 text("InvoiceAddressZipCode", 10), text("InvoiceAddressState", 10),
                 text("InvoiceAddressCounty", 10), text("InvoiceAddressCountryRegionISOCode", 2),
-                text("IsExternallyMaintained", 3), typed("ModifiedDateTime", "Edm.DateTimeOffset"));
+                text("IsExternallyMaintained", 3), text("CustomerBlocked", 10),
+                typed("ModifiedDateTime", "Edm.DateTimeOffset"));
     }
 }

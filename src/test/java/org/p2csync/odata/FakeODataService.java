@@ -91,7 +91,7 @@ final class FakeODataService implements AutoCloseable {
         }
         String boundary = ex.getRequestHeaders().getFirst("Content-Type").replaceAll(".*boundary=", "");
         StringBuilder out = new StringBuilder();
-        Matcher request = Pattern.compile("(PATCH|POST) (\\S+) HTTP/1.1").matcher(body);
+        Matcher request = Pattern.compile("(PATCH|POST|DELETE) (\\S+) HTTP/1.1").matcher(body);
         while (request.find()) {
             String method = request.group(1);
             String url = request.group(2);

@@ -105,6 +105,21 @@ class ODataProducerTest {
     }
 
     @Test
+    void deleteOperationsAreSentAsDeleteByKeyAndAMissingRecordCountsAsDeleted() throws Exception {
+        start(Map.of("K-2", 404, "K-3", 400));
+        Batch out = send("fno:accounts?area=a", batch(delete("K-1"), delete("K-2"), delete("K-3"), ready("K-4")))
+                .getMessage().getBody(Batch.class);
+
+        assertThat(out.items()).extracting(Item::status)
+                .containsExactly(ItemStatus.WRITTEN, ItemStatus.WRITTEN, ItemStatus.FAILED, ItemStatus.WRITTEN);
+        assertThat(service.batchBodies).as("a 404 on delete is not retried as a create").hasSize(1);
+        assertThat(service.batchBodies.get(0))
+                .contains("DELETE " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-1%27) HTTP/1.1")
+                .contains("PATCH " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-4%27) HTTP/1.1")
+                .doesNotContain("POST");
+    }
+
+    @Test
     void onDataverseA404IsARecordFailure() throws Exception {
         start(Map.of("K-1", 404));
         Batch out = send("dataverse:accounts?area=a", batch(ready("K-1"))).getMessage().getBody(Batch.class);
@@ -169,6 +184,12 @@ class ODataProducerTest {
         payload.put("name", "Name " + key);
         return Item.read("id-" + key, key, Map.of()).mapped(new TargetRecord(Map.of("accountnumber", key), payload),
                 "hash-" + key);
+    }
+
+    private static Item delete(String key) {
+        Map<String, Object> k = Map.of("accountnumber", key);
+        return Item.deletedAtSource("id-" + key, null).mapped(
+                new TargetRecord(null, k, k, List.of(), TargetRecord.Operation.DELETE), "deleted-" + key);
     }
 
     private static Batch batch(Item... items) {

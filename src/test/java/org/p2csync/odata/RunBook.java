@@ -15,6 +15,8 @@ final class RunBook implements Areas, CursorStore, RunLifecycle {
     static final ReadSpec ACCOUNTS = new ReadSpec("accounts", "accountid", "accountnumber", "modifiedon",
             List.of("accountid", "accountnumber", "modifiedon", "name"));
 
+    /** What area "a" reads; a test may switch it, e.g. to change tracking. */
+    volatile ReadSpec spec = ACCOUNTS;
     final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     final List<String> begun = new CopyOnWriteArrayList<>();
     final Map<String, Exception> aborted = new ConcurrentHashMap<>();
@@ -24,7 +26,7 @@ final class RunBook implements Areas, CursorStore, RunLifecycle {
         if (!area.equals("a")) {
             throw new IllegalArgumentException("no mapping for area " + area);
         }
-        return ACCOUNTS;
+        return spec;
     }
 
     @Override

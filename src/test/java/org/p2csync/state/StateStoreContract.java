@@ -459,6 +459,81 @@ abstract class StateStoreContract {
                 .hasMessageContaining("limit");
     }
 
+    // --- record identity (migration 2) ---
+
+    @Test
+    void writtenRecordsAreFoundBySourceIdOrNaturalKeyWithTheirTargetKeyInKeyOrder() {
+        RecordStateRepository accounts = store.recordState("accounts");
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("dataAreaId", "usmf");
+        key.put("CustomerAccount", QUOTES);
+        accounts.recordWritten(List.of(
+                new SyncedRecord("usmf|" + QUOTES, "h1", "guid-1", QUOTES, key),
+                new SyncedRecord("usmf|" + CHINESE, "h2", "guid-2", null,
+                        Map.of("dataAreaId", "usmf", "CustomerAccount", CHINESE))));
+
+        Map<String, Map<String, Object>> found =
+                accounts.targetKeysBySource(List.of("guid-1", QUOTES, "guid-2", "guid-never"));
+
+        assertThat(found).containsOnlyKeys("guid-1", QUOTES, "guid-2");
+        assertThat(found.get("guid-1")).containsExactly(
+                Map.entry("dataAreaId", "usmf"), Map.entry("CustomerAccount", QUOTES));
+        assertThat(found.get(QUOTES)).isEqualTo(key);
+        assertThat(accounts.hash("usmf|" + QUOTES)).contains("h1");
+        assertThat(store.recordState("contacts").targetKeysBySource(List.of("guid-1"))).isEmpty();
+        assertThat(accounts.targetKeysBySource(List.of())).isEmpty();
+    }
+
+    @Test
+    void rowsWrittenWithoutIdentityAreReportedSoTheyCanHeal() {
+        RecordStateRepository accounts = store.recordState("accounts");
+        accounts.record(Map.of("usmf|OLD", "h0", "usmf|NEW", "h0"));
+        accounts.recordWritten(List.of(new SyncedRecord("usmf|NEW", "h0", "g-new", "NEW", Map.of("k", "NEW"))));
+
+        assertThat(accounts.lackingIdentity(List.of("usmf|OLD", "usmf|NEW", "usmf|NONE"))).containsExactly("usmf|OLD");
+        assertThat(accounts.targetKeysBySource(List.of("OLD", "NEW"))).containsOnlyKeys("NEW");
+
+        accounts.record(Map.of("usmf|NEW", "h1"));
+        assertThat(accounts.targetKeysBySource(List.of("g-new"))).as("a hash-only update keeps the identity")
+                .containsOnlyKeys("g-new");
+    }
+
+    @Test
+    void aSourceRecordWrittenUnderTwoKeysResolvesToTheLatest() {
+        RecordStateRepository accounts = store.recordState("accounts");
+        accounts.recordWritten(List.of(new SyncedRecord("usmf|A-1", "h", "g", "A-1", Map.of("k", "A-1"))));
+        clock.advance(Duration.ofSeconds(1));
+        accounts.recordWritten(List.of(new SyncedRecord("usmf|A-2", "h", "g", "A-2", Map.of("k", "A-2"))));
+
+        assertThat(accounts.targetKeysBySource(List.of("g")).get("g")).isEqualTo(Map.of("k", "A-2"));
+    }
+
+    // --- waiting records ---
+
+    @Test
+    void waitingRecordsCountAttemptsUntilResolved() {
+        PendingStore pending = store.pending();
+        pending.waiting(List.of(
+                PendingRecord.waiting("quotes", "q1", "QUO-1", "accounts record a1 (from _customerid_value) not synced yet"),
+                PendingRecord.waiting("quotes", "q2", null, "accounts record a2 (from _customerid_value) not synced yet")));
+        clock.advance(Duration.ofMinutes(1));
+        pending.waiting(List.of(PendingRecord.waiting("quotes", "q1", "QUO-1", "still missing")));
+
+        List<PendingRecord> rows = pending.list("quotes", 10);
+        assertThat(rows).extracting(PendingRecord::sourceId).containsExactly("q1", "q2");
+        assertThat(rows.get(0).attempts()).isEqualTo(2);
+        assertThat(rows.get(0).reason()).isEqualTo("still missing");
+        assertThat(rows.get(0).lastSeen()).isAfter(rows.get(0).firstSeen());
+        assertThat(rows.get(1).attempts()).isEqualTo(1);
+        assertThat(pending.pending("quotes", 1)).containsExactly("q1");
+        assertThat(pending.count("quotes")).isEqualTo(2);
+        assertThat(pending.count("orders")).isZero();
+
+        pending.resolve("quotes", List.of("q1"));
+        pending.dropped("quotes", List.of("q2"));
+        assertThat(pending.count("quotes")).isZero();
+    }
+
     // --- helpers ---
 
     static Map<String, String> unicodeKeys() {

@@ -1,0 +1,98 @@
+package org.p2csync.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.p2csync.app.AreaOrder;
+import org.p2csync.app.ConfigurationException;
+import org.p2csync.app.Settings;
+import org.p2csync.app.SettingsLoader;
+import org.p2csync.state.PendingRecord;
+import org.p2csync.state.RunRecord;
+import org.p2csync.state.StateConfig;
+import org.p2csync.state.StateStore;
+import org.p2csync.sync.RunCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `status`: per area, the last run, the open errors and the records waiting for a reference, from the state. */
+@Command(name = "status", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Failures.USAGE,
+        description = "Show per area the last run (time, outcome, counts), open errors and waiting records with the"
+                + " references they wait for. Reads the state only; works while a sync runs.")
+final class StatusCommand implements Callable<Integer> {
+    /** Missing references shown per area; the rest are counted. */
+    static final int SHOWN_WAITING = 5;
+
+    @Option(names = "--area", paramLabel = "NAME", description = "Only this area. Default: every area of mappings/.")
+    String area;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ./application.properties).")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Settings settings = SettingsLoader.fromEnvironment().load(Optional.ofNullable(config));
+        List<String> areas = area != null ? List.of(area) : AreaOrder.sort(mappedAreas(settings.mappingsDir()));
+        PrintWriter out = spec.commandLine().getOut();
+        StateConfig stateConfig = settings.stateDatabase()
+                .map(db -> new StateConfig(db.url(), db.user(), db.password()))
+                .orElseGet(() -> StateStore.h2(settings.dataDir()));
+        try (StateStore state = StateStore.open(stateConfig)) {
+            for (String a : areas) {
+                print(out, a, state);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String area, StateStore state) {
+        out.println(area);
+        List<RunRecord> runs = state.runs().recent(area, 1);
+        if (runs.isEmpty()) {
+            out.println("  last run:    never");
+        } else {
+            RunRecord run = runs.get(0);
+            RunCounts c = run.counts();
+            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d)%n",
+                    run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
+                    c.waiting());
+        }
+        out.println("  open errors: " + state.errors().countOpen(area));
+        long waiting = state.pending().count(area);
+        out.println("  waiting:     " + waiting);
+        for (PendingRecord p : state.pending().list(area, SHOWN_WAITING)) {
+            out.printf("    %s: %s (since %s, %d attempts)%n",
+                    p.sourceKey() == null ? p.sourceId() : p.sourceKey(), p.reason(), p.firstSeen(), p.attempts());
+        }
+        if (waiting > SHOWN_WAITING) {
+            out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
+        }
+    }
+
+    private static List<String> mappedAreas(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException(
+                    "mappings folder " + dir.toAbsolutePath() + " does not exist (set p2c.mappings, or use --area)");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list mapping folder " + dir, e);
+        }
+    }
+}

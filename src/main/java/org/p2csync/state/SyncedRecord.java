@@ -1,0 +1,22 @@
+package org.p2csync.state;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A record as written to the target, with its identity on both sides: what other areas' lookups resolve (a quote's
+ * customer id -> the customer account written for it) and what a source delete finds its target record by.
+ *
+ * @param recordKey the record-state key (the target key as one string)
+ * @param hash the hash of the payload written
+ * @param sourceId the source's primary id, e.g. the accountid GUID
+ * @param sourceKey the source's natural key, e.g. accountnumber; may be null
+ * @param targetKey the target key fields in key order, e.g. dataAreaId then CustomerAccount
+ */
+public record SyncedRecord(
+        String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey) {
+    public SyncedRecord {
+        targetKey = Collections.unmodifiableMap(new LinkedHashMap<>(targetKey));
+    }
+}
