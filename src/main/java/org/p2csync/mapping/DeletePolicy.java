@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record DeletePolicy(Kind kind, Map<String, Object> set) {
     public enum Kind {
-        /** Write {@link #set} to the target record (e.g. CustomerBlocked: All): the ERP keeps its history. */
+        /** Write {@link #set} to the target record (e.g. OnHoldStatus: All): the ERP keeps its history. */
         DEACTIVATE,
         /** Delete the target record. */
         DELETE,

@@ -50,7 +50,7 @@ final class DeletePolicyCompiler {
     private DeletePolicy build(DeletePolicy.Kind kind, Map<String, Object> set, int line) {
         if (kind == DeletePolicy.Kind.DEACTIVATE && set.isEmpty()) {
             problems.add(line, "onDelete deactivate needs set: {Field: value} with the target fields that block or"
-                    + " deactivate the record, e.g. set: {CustomerBlocked: All}");
+                    + " deactivate the record, e.g. set: {OnHoldStatus: All}");
         }
         if (kind != DeletePolicy.Kind.DEACTIVATE && !set.isEmpty()) {
             problems.add(line, "onDelete set applies only to policy deactivate, not " + kind.name().toLowerCase(

@@ -188,7 +188,6 @@ final class SandboxModel {
         customer.add(string("OnHoldStatus", 12));
         customer.add(string("IsExternallyMaintained", 3));
         // F&O's customer hold (No, Invoice, All, ...): how a customer deleted in the CRM is deactivated
-        customer.add(string("CustomerBlocked", 10));
         customer.add(modified("ModifiedDateTime"));
         EntitySetDef customers = new EntitySetDef(
                 "CustomersV3", "CustomerV3", customer, List.of("dataAreaId", "CustomerAccount"), List.of(), false,

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 
 /** Accounts end to end over HTTP: the first sync mirrors the CRM's customers exactly, later syncs move only changes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsSyncTest {
     private static final String SELECT = "$select=accountid,accountnumber,name,customertypecode,address1_city,"
-            + "address1_country,telephone1";
+            + "address1_country,telephone1,_owningbusinessunit_value";
 
     @TempDir
     static Path dir;
@@ -63,7 +64,8 @@ class AccountsSyncTest {
             assertThat(customer.get("OrganizationName")).isEqualTo(account.get("name"));
             assertThat(customer.get("DeliveryAddressCity")).isEqualTo(account.get("address1_city"));
             assertThat(customer.get("PrimaryContactPhone")).isEqualTo(account.get("telephone1"));
-            assertThat(customer.get("dataAreaId")).isEqualTo("usmf");
+            assertThat(customer.get("dataAreaId")).as("the company of the account's business unit")
+                    .isEqualTo(SandboxIds.BU_DEMF.equals(account.get("_owningbusinessunit_value")) ? "demf" : "usmf");
             assertThat(customer.get("PartyType")).isEqualTo("Organization");
         }
         assertThat(customers).extracting(a -> (String) a.get("name"))

@@ -27,7 +27,7 @@ import org.p2csync.sync.TargetRecord;
 /** Records deleted at the source under each delete policy, through map and commit on a real H2 state store. */
 class DeletePolicyTest {
     private static final Path BASE = Path.of("src/test/resources/flow/customers.yaml");
-    private static final String DEACTIVATE = "onDelete: { policy: deactivate, set: { CustomerBlocked: All } }";
+    private static final String DEACTIVATE = "onDelete: { policy: deactivate, set: { OnHoldStatus: All } }";
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class DeletePolicyTest {
         assertThat(deactivated.status()).isEqualTo(ItemStatus.READY);
         assertThat(deactivated.target().operation()).isEqualTo(TargetRecord.Operation.UPSERT);
         assertThat(deactivated.target().payload()).containsExactly(
-                Map.entry("dataAreaId", "usmf"), Map.entry("CustomerAccount", "C-1"), Map.entry("CustomerBlocked", "All"));
+                Map.entry("dataAreaId", "usmf"), Map.entry("CustomerAccount", "C-1"), Map.entry("OnHoldStatus", "All"));
         assertThat(mapped.items().get(1).status()).isEqualTo(ItemStatus.FILTERED);
         assertThat(mapped.items().get(1).reason()).isEqualTo("deleted at source; never synced, nothing to deactivate");
 
@@ -108,7 +108,7 @@ class DeletePolicyTest {
     @Test
     void changeTrackingReachesTheReadSpec() throws IOException {
         assertThat(mapping(DEACTIVATE).readSpec().changeTracking()).isTrue();
-        assertThat(mapping(DEACTIVATE).onDelete().set()).containsEntry("CustomerBlocked", "All");
+        assertThat(mapping(DEACTIVATE).onDelete().set()).containsEntry("OnHoldStatus", "All");
     }
 
     private Mapping mapping(String onDelete) throws IOException {

@@ -244,7 +244,7 @@ class AccountsMappingTest {
         assertThat(mapping.readSpec().keyField()).isEqualTo("accountnumber");
         assertThat(mapping.readSpec().modifiedField()).isEqualTo("modifiedon");
         assertThat(mapping.readSpec().select()).containsExactly(
-                "_transactioncurrencyid_value", "accountid", "accountnumber",
+                "_owningbusinessunit_value", "_transactioncurrencyid_value", "accountid", "accountnumber",
                 "address1_city", "address1_country", "address1_county", "address1_line1", "address1_postalcode",
                 "address1_stateorprovince",
                 "address2_city", "address2_country", "address2_county", "address2_line1", "address2_postalcode",
@@ -266,6 +266,6 @@ class AccountsMappingTest {
 
         assertThatThrownBy(() -> mapping.validate(TestCatalog.crmAccounts(), older))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
-                        FILE + ":60: unknown target field 'SalesMemo' in CustomersV3"));
+                        FILE + ":65: unknown target field 'SalesMemo' in CustomersV3"));
     }
 }

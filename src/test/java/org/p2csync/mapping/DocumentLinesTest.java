@@ -94,7 +94,7 @@ class DocumentLinesTest {
                 synced);
         assertThat(result).isInstanceOf(MapResult.Waiting.class);
         assertThat(((MapResult.Waiting) result).reference())
-                .contains("line quotedetails d-2").contains("products 'p-missing'");
+                .contains("line quotedetails d-2").contains("products record p-missing");
     }
 
     @Test

@@ -42,6 +42,7 @@ record TestCatalog(String entitySet, Map<String, FieldInfo> fields) implements F
                 text("address2_line1", 250), text("address2_city", 80), text("address2_postalcode", 20),
                 text("address2_stateorprovince", 50), text("address2_county", 50), text("address2_country", 80),
                 typed("_transactioncurrencyid_value", "Edm.Guid"), typed("statecode", "Edm.Int32"),
+                typed("_owningbusinessunit_value", "Edm.Guid"),
                 typed("createdon", "Edm.DateTimeOffset"), typed("modifiedon", "Edm.DateTimeOffset"));
     }
 
@@ -59,7 +60,7 @@ record TestCatalog(String entitySet, Map<String, FieldInfo> fields) implements F
                 text("InvoiceAddressStreet", 250), text("InvoiceAddressCity", 60),
                 text("InvoiceAddressZipCode", 10), text("InvoiceAddressState", 10),
                 text("InvoiceAddressCounty", 10), text("InvoiceAddressCountryRegionISOCode", 2),
-                text("IsExternallyMaintained", 3), text("CustomerBlocked", 10),
+                text("IsExternallyMaintained", 3), text("OnHoldStatus", 12),
                 typed("ModifiedDateTime", "Edm.DateTimeOffset"));
     }
 }
