@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
@@ -14,6 +15,7 @@ import org.p2csync.flow.FlowComponent;
 import org.p2csync.flow.RunLedger;
 import org.p2csync.flow.RunListener;
 import org.p2csync.flow.RunSummary;
+import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Mapping;
 import org.p2csync.mapping.MappingException;
 import org.p2csync.mapping.Mappings;
@@ -82,7 +84,8 @@ public final class SyncRuntime implements AutoCloseable {
             List<String> routed = routedAreas(main.getCamelContext(), catalog);
             LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",
                     settings.stateDatabase().map(Object::toString).orElse(settings.dataDir().toString()));
-            return new SyncRuntime(main, state, ledger, AreaOrder.sort(routed));
+            return new SyncRuntime(main, state, ledger, AreaOrder.sort(routed, area -> catalog.mapping(area).lookups()
+                    .stream().map(LookupRef::area).collect(Collectors.toSet())));
         } catch (Exception | Error e) {
             state.close();
             throw e;
