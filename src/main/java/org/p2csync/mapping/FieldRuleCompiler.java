@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class FieldRuleCompiler {
     static final Set<String> OPTIONS = Set.of(
             "from", "constant", "concat", "lookup", "trim", "case", "valueMap", "blank", "default", "required",
-            "truncate", "number", "date", "type", "bind");
+            "truncate", "number", "date", "type", "guid", "bind");
     /** Options only a document line may use: a value of its mapped header. */
     static final Set<String> LINE_OPTIONS = Set.of("header");
     private static final List<String> VALUES = List.of("from", "constant", "concat", "lookup", "header");
@@ -108,6 +108,7 @@ final class FieldRuleCompiler {
         options.entry("truncate")
                 .map(e -> Nodes.positiveInt(e.value(), "truncate in " + where, problems))
                 .ifPresent(n -> steps.add(Steps.truncate(n)));
+        options.text("guid").ifPresent(prefix -> steps.add(Steps.guid(prefix)));
         if (options.has("bind")) {
             bind(target, options, origin).ifPresent(steps::add);
         } else if (isBind(target)) {

@@ -139,6 +139,18 @@ final class Steps {
         };
     }
 
+    /**
+     * A name-based (version 3) GUID of {@code prefix + value}: the same value always gives the same GUID, so a record
+     * created in the target with it can be referenced by its lines in the same change set, and a create repeated
+     * after a crash addresses the same record. Empty stays empty.
+     */
+    static Step guid(String prefix) {
+        return v -> v == null || String.valueOf(v).isBlank()
+                ? v
+                : java.util.UUID.nameUUIDFromBytes((prefix + v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString();
+    }
+
     /** Cuts text to at most {@code max} UTF-16 units (the way target MaxLengths count) without splitting a pair. */
     static Step truncate(int max) {
         return v -> {

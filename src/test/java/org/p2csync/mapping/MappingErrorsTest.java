@@ -37,7 +37,7 @@ class MappingErrorsTest {
     void unknownFieldOption() {
         assertThat(loading("unknown-field-option.yaml").problems()).containsExactly(
                 at("unknown-field-option.yaml", 7) + "unknown key 'fromm' in field Name; expected one of bind, blank, case,"
-                        + " concat, constant, date, default, from, lookup, number, required, trim, truncate, type,"
+                        + " concat, constant, date, default, from, guid, lookup, number, required, trim, truncate, type,"
                         + " valueMap");
     }
 

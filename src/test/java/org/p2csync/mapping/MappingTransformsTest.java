@@ -116,6 +116,18 @@ class MappingTransformsTest {
     }
 
     @Test
+    void guidIsTheNameBasedGuidOfPrefixAndValueAndEmptyStaysEmpty() {
+        Map<String, Object> row = row();
+        row.put("name", "D1000");
+        Map<String, Object> empty = row();
+        empty.put("name", " ");
+
+        // MD5-based version 3 GUID of "product:D1000", computed outside Java
+        assertThat(payload(row)).containsEntry("StableId", "fe77f2dc-d1d6-3bb6-b358-71b401ff9661");
+        assertThat(payload(empty).get("StableId")).as("blank stays blank").isIn(null, " ");
+    }
+
+    @Test
     void valueMapFallbacksKeepOrReplaceAndTheTableBlankAppliesToEmptyValues() {
         Map<String, Object> row = row();
         row.put("colour", "mauve");
