@@ -11,15 +11,16 @@ public final class KeyPredicate {
     private KeyPredicate() {}
 
     /**
-     * Builds the encoded predicate. A single-property key whose value is a Dataverse GUID becomes {@code (guid)};
-     * every other key is written as name=literal pairs in the map's order.
+     * Builds the encoded predicate. A single-property Dataverse key that is a primary id (named {@code <entity>id},
+     * holding a GUID) becomes {@code (guid)}; every other key is written as name=literal pairs in the map's order.
      */
     public static String of(Map<String, Object> key, Dialect dialect) {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("a key needs at least one property");
         }
         String inner;
-        if (key.size() == 1 && dialect == Dialect.DATAVERSE && ODataLiteral.isGuid(key.values().iterator().next())) {
+        if (key.size() == 1 && dialect == Dialect.DATAVERSE && key.keySet().iterator().next().endsWith("id")
+                && ODataLiteral.isGuid(key.values().iterator().next())) {
             inner = ODataLiteral.of(key.values().iterator().next(), dialect);
         } else {
             inner = key.entrySet().stream()
@@ -33,7 +34,11 @@ public final class KeyPredicate {
         if (value == null) {
             throw new IllegalArgumentException("key property " + name + " has no value");
         }
-        // alternate keys (accountnumber, CustomerAccount) are strings even when they look like GUIDs or numbers
+        // a Dataverse lookup column in an alternate key (_productid_value) holds a GUID, written bare
+        if (dialect == Dialect.DATAVERSE && name.startsWith("_") && name.endsWith("_value") && ODataLiteral.isGuid(value)) {
+            return ODataLiteral.of(value, dialect);
+        }
+        // other alternate keys (accountnumber, CustomerAccount) are strings even when they look like GUIDs or numbers
         return value instanceof String s ? ODataLiteral.string(s) : ODataLiteral.of(value, dialect);
     }
 }

@@ -25,6 +25,20 @@ class KeyPredicateTest {
     }
 
     @Test
+    void dataverseLookupColumnsInAnAlternateKeyAreBareGuidsOtherKeysStayStrings() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("_pricelevelid_value", "c0000000-0000-4000-8000-000000000840");
+        key.put("_productid_value", "fe77f2dc-d1d6-3bb6-b358-71b401ff9661");
+        Map<String, Object> guidLookingNumber = Map.of("accountnumber", "fe77f2dc-d1d6-3bb6-b358-71b401ff9661");
+
+        assertThat(decode(KeyPredicate.of(key, Dialect.DATAVERSE))).isEqualTo(
+                "(_pricelevelid_value=c0000000-0000-4000-8000-000000000840,"
+                        + "_productid_value=fe77f2dc-d1d6-3bb6-b358-71b401ff9661)");
+        assertThat(decode(KeyPredicate.of(guidLookingNumber, Dialect.DATAVERSE)))
+                .isEqualTo("(accountnumber='fe77f2dc-d1d6-3bb6-b358-71b401ff9661')");
+    }
+
+    @Test
     void charactersThatCouldChangeTheRequestAreEncoded() {
         String predicate = KeyPredicate.of(Map.of("accountnumber", "A&B/C#D?E F%G+H"), Dialect.DATAVERSE);
 
