@@ -37,8 +37,18 @@ final class ODataProducer extends DefaultProducer {
                 ready.add(i);
             }
         }
-        for (int from = 0; from < ready.size(); from += endpoint.getBatchSize()) {
-            List<Integer> chunk = ready.subList(from, Math.min(ready.size(), from + endpoint.getBatchSize()));
+        int limit = endpoint.getBatchSize();
+        for (int i : List.copyOf(ready)) {
+            int requests = requestsOf(items.get(i).target());
+            if (requests > limit) {
+                // a document that cannot fit one $batch cannot be written atomically at all: say so, by name
+                items.set(i, items.get(i).failed("write", "the document needs " + requests + " requests (header and "
+                        + (requests - 1) + " lines) but one $batch holds at most " + limit));
+                ready.remove(Integer.valueOf(i));
+                rejected++;
+            }
+        }
+        for (List<Integer> chunk : chunks(ready, items, limit)) {
             List<TargetRecord> records = chunk.stream().map(i -> items.get(i).target()).toList();
             List<WriteResult> results = endpoint.client().upsert(endpoint.getArea(), endpoint.getEntitySet(), records);
             for (int r = 0; r < chunk.size(); r++) {
@@ -57,5 +67,30 @@ final class ODataProducer extends DefaultProducer {
                     ready.size(), endpoint.getEntitySet(), rejected);
         }
         exchange.getMessage().setBody(batch.withItems(items));
+    }
+
+    /** Consecutive runs of records whose requests (a document: header and lines) add up to at most {@code limit}. */
+    private static List<List<Integer>> chunks(List<Integer> ready, List<Item> items, int limit) {
+        List<List<Integer>> chunks = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        int requests = 0;
+        for (int i : ready) {
+            int needs = requestsOf(items.get(i).target());
+            if (!current.isEmpty() && requests + needs > limit) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                requests = 0;
+            }
+            current.add(i);
+            requests += needs;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private static int requestsOf(TargetRecord record) {
+        return 1 + record.lines().size();
     }
 }

@@ -70,6 +70,19 @@ class ODataProducerTest {
     }
 
     @Test
+    void batchSizeCountsRequestsSoADocumentsLinesCountAndAnOversizedDocumentFailsByName() throws Exception {
+        start(Map.of());
+        Item tooBig = document("D-3", 3);
+        Batch out = send("dataverse:accounts?area=a&batchSize=3", batch(document("D-1", 1), document("D-2", 1), tooBig))
+                .getMessage().getBody(Batch.class);
+
+        assertThat(service.batchBodies).as("2 + 2 requests do not fit one batch of 3").hasSize(2);
+        assertThat(service.batchBodies.get(0)).contains("D-1").doesNotContain("D-2");
+        assertThat(out.items().get(2).status()).isEqualTo(ItemStatus.FAILED);
+        assertThat(out.items().get(2).reason()).contains("4 requests").contains("at most 3");
+    }
+
+    @Test
     void onlyRecordsAnsweredTransientlyAreSentAgain() throws Exception {
         start(Map.of("K-2", 503));
         Batch out = send("dataverse:accounts?area=a", batch(ready("K-1"), ready("K-2"), ready("K-3")))
@@ -184,6 +197,19 @@ class ODataProducerTest {
         payload.put("name", "Name " + key);
         return Item.read("id-" + key, key, Map.of()).mapped(new TargetRecord(Map.of("accountnumber", key), payload),
                 "hash-" + key);
+    }
+
+    /** A record with {@code lines} lines, each its own request in the document's change set. */
+    private static Item document(String key, int lines) {
+        Item header = ready(key);
+        java.util.List<TargetRecord> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+            rows.add(new TargetRecord("accounts", Map.of("accountnumber", key + "-L" + i),
+                    Map.of("accountnumber", key + "-L" + i), List.of(), TargetRecord.Operation.UPSERT));
+        }
+        TargetRecord withLines = new TargetRecord(null, header.target().key(), header.target().payload(), rows,
+                TargetRecord.Operation.UPSERT);
+        return Item.read("id-" + key, key, Map.of()).mapped(withLines, "hash-" + key);
     }
 
     private static Item delete(String key) {
