@@ -49,11 +49,25 @@ final class DeltaRun {
         return !cursor.isStart() && DELTA.equals(cursor.tieBreaker());
     }
 
+    /**
+     * A delta link as the cursor keeps it: relative to the service root, so it survives a new host name, port or
+     * proxy in front of the same organisation (the token in it is what the service knows).
+     */
+    private String relative(String deltaLink) {
+        String root = client.baseUrl();
+        return deltaLink.startsWith(root) ? deltaLink.substring(root.length()) : deltaLink;
+    }
+
+    /** The stored delta link against today's service root; an absolute link (stored by an older version) as is. */
+    private String resolve(String stored) {
+        return stored.startsWith("http://") || stored.startsWith("https://") ? stored : client.baseUrl() + stored;
+    }
+
     /** Reads from the stored cursor to the end; returns the number of records (deleted ones included) handed on. */
     long execute(Cursor stored, AreaRun.BatchSink sink) throws Exception {
         boolean fromDelta = isDelta(stored);
         Cursor resume = fromDelta ? stored : Cursor.START;
-        String url = fromDelta ? stored.watermark() : initialUrl();
+        String url = fromDelta ? resolve(stored.watermark()) : initialUrl();
         long pages = 0;
         long rows = 0;
         int size = pageSize;
@@ -104,7 +118,7 @@ final class DeltaRun {
                             + spec.entitySet() + " has no @odata.deltaLink; is change tracking enabled for this"
                             + " table?", 200);
                 }
-                end = new Cursor(page.deltaLink(), DELTA);
+                end = new Cursor(relative(page.deltaLink()), DELTA);
             }
             sink.accept(new Batch(area, runId, items, end, last));
             pages++;
