@@ -73,6 +73,11 @@ final class ODataProbe {
         send("DELETE", sandbox.crmUrl() + entityPath, null, Map.of());
     }
 
+    /** Create an ERP row with POST. */
+    void postErp(String entitySet, Map<String, Object> fields) {
+        send("POST", sandbox.erpUrl() + entitySet, fields, Map.of());
+    }
+
     /** A string key as it goes into a URL path: quoted, quotes doubled, percent-encoded. */
     static String quoted(String key) {
         return SandboxHttp.enc("'" + key.replace("'", "''") + "'");
