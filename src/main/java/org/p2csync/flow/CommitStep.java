@@ -31,10 +31,18 @@ final class CommitStep implements BatchStep {
     private final PendingStore pending;
     private final CursorStore cursors;
     private final RunLedger ledger;
+    private final String targetIdField;
     private final ObjectMapper json;
 
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json) {
+        this(recordState, errors, pending, cursors, ledger, json, null);
+    }
+
+    /** @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null */
+    CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
+            RunLedger ledger, ObjectMapper json, String targetIdField) {
+        this.targetIdField = targetIdField;
         this.recordState = recordState;
         this.errors = errors;
         this.pending = pending;
@@ -97,9 +105,10 @@ final class CommitStep implements BatchStep {
         recordState.recordWritten(written.values());
     }
 
-    private static SyncedRecord synced(Item item) {
+    private SyncedRecord synced(Item item) {
+        Object targetId = targetIdField == null ? null : item.target().payload().get(targetIdField);
         return new SyncedRecord(item.target().keyString(), item.hash(), item.sourceId(), item.sourceKey(),
-                item.target().key());
+                item.target().key(), targetId == null ? null : String.valueOf(targetId));
     }
 
     /** Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. */

@@ -31,7 +31,7 @@ public final class MappingLoader {
     private static final Set<String> TOP =
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
@@ -189,7 +189,7 @@ public final class MappingLoader {
         if (system.isEmpty() || entity.isEmpty() || key.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TargetSpec(system.get(), entity.get(), key));
+        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null)));
     }
 
     private static boolean changeTracking(YamlMap source, Problems problems) {

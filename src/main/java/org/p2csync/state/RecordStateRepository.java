@@ -50,7 +50,7 @@ public final class RecordStateRepository implements IdempotentRepository {
         this.clock = clock;
         this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
         this.upsertIdentitySql = dialect.upsert("record_state", List.of("area", "record_key"),
-                List.of("hash", "updated_at", "source_id", "source_key", "target_key"));
+                List.of("hash", "updated_at", "source_id", "source_key", "target_key", "target_id"));
     }
 
     public String area() {
@@ -124,6 +124,7 @@ public final class RecordStateRepository implements IdempotentRepository {
                     st.setString(5, r.sourceId());
                     st.setString(6, r.sourceKey());
                     st.setString(7, toJson(r.targetKey()));
+                    st.setString(8, r.targetId());
                     st.addBatch();
                     if (++pending == BATCH) {
                         st.executeBatch();
@@ -172,18 +173,20 @@ public final class RecordStateRepository implements IdempotentRepository {
         }
         return tx.inTransaction("look up target keys in area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT source_id, source_key, target_key FROM record_state
-                    WHERE area = ? AND target_key IS NOT NULL AND (source_id = ANY(?) OR source_key = ANY(?))
+                    SELECT source_id, source_key, target_key, target_id FROM record_state
+                    WHERE area = ? AND target_key IS NOT NULL
+                        AND (source_id = ANY(?) OR source_key = ANY(?) OR target_id = ANY(?))
                     ORDER BY updated_at, record_key""")) {
                 st.setString(1, area);
                 st.setArray(2, KeyArrays.of(connection, refs));
                 st.setArray(3, KeyArrays.of(connection, refs));
+                st.setArray(4, KeyArrays.of(connection, refs));
                 Set<String> wanted = new HashSet<>(refs);
                 Map<String, Map<String, Object>> found = new HashMap<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         Map<String, Object> key = fromJson(rs.getString(3));
-                        for (String ref : new String[] {rs.getString(1), rs.getString(2)}) {
+                        for (String ref : new String[] {rs.getString(1), rs.getString(2), rs.getString(4)}) {
                             if (ref != null && wanted.contains(ref)) {
                                 found.put(ref, key);
                             }

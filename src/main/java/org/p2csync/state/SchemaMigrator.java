@@ -76,7 +76,12 @@ final class SchemaMigrator {
                         last_seen TIMESTAMP WITH TIME ZONE NOT NULL,
                         attempts INT NOT NULL,
                         PRIMARY KEY (area, source_id))""",
-                    "CREATE INDEX IF NOT EXISTS pending_record_first_seen ON pending_record (area, first_seen)")));
+                    "CREATE INDEX IF NOT EXISTS pending_record_first_seen ON pending_record (area, first_seen)")),
+            // A line refers to a CRM record by the id the CRM knows it by (a quote line's _productid_value); the
+            // area that wrote that record keeps it here so the lookup can find it.
+            new Migration(3, "target id of written records", List.of(
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS target_id VARCHAR(512)",
+                    "CREATE INDEX IF NOT EXISTS record_state_target_id ON record_state (area, target_id)")));
 
     private final Transactions tx;
     private final Dialect dialect;

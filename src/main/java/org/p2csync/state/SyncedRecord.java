@@ -15,8 +15,14 @@ import java.util.Map;
  * @param targetKey the target key fields in key order, e.g. dataAreaId then CustomerAccount
  */
 public record SyncedRecord(
-        String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey) {
+        String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey,
+        String targetId) {
     public SyncedRecord {
         targetKey = Collections.unmodifiableMap(new LinkedHashMap<>(targetKey));
+    }
+
+    /** A record whose target id is not known (the target is addressed by its key only). */
+    public SyncedRecord(String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey) {
+        this(recordKey, hash, sourceId, sourceKey, targetKey, null);
     }
 }

@@ -459,7 +459,18 @@ abstract class StateStoreContract {
                 .hasMessageContaining("limit");
     }
 
-    // --- record identity (migration 2) ---
+    // --- record identity (migrations 2 and 3) ---
+
+    @Test
+    void writtenRecordsAreAlsoFoundByTheirTargetId() {
+        RecordStateRepository products = store.recordState("products");
+        products.recordWritten(List.of(new SyncedRecord("D1000", "h", "[\"usmf\",\"D1000\"]", "D1000",
+                Map.of("productnumber", "D1000"), "fe77f2dc-d1d6-3bb6-b358-71b401ff9661")));
+
+        assertThat(products.targetKeysBySource(List.of("fe77f2dc-d1d6-3bb6-b358-71b401ff9661")))
+                .containsEntry("fe77f2dc-d1d6-3bb6-b358-71b401ff9661", Map.of("productnumber", "D1000"));
+        assertThat(products.targetKeysBySource(List.of("D1000"))).containsOnlyKeys("D1000");
+    }
 
     @Test
     void writtenRecordsAreFoundBySourceIdOrNaturalKeyWithTheirTargetKeyInKeyOrder() {
