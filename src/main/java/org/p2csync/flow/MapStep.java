@@ -3,6 +3,7 @@ package org.p2csync.flow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.p2csync.mapping.Mapping;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
+import org.p2csync.sync.ReadSpec;
 
 /**
  * Applies an area's compiled mapping to every record read: filtered, failed, waiting or ready to write. The keys its
@@ -67,6 +69,10 @@ final class MapStep implements BatchStep {
             for (Item item : batch.items()) {
                 if (item.status() == ItemStatus.READ) {
                     lookup.refIn(item.source()).ifPresent(refs::add);
+                    // a document's lines look up too (a quote line's product), from the rows read with the header
+                    for (Map<String, Object> line : linesOf(item.source())) {
+                        lookup.refIn(line).ifPresent(refs::add);
+                    }
                 }
             }
         }
@@ -74,6 +80,11 @@ final class MapStep implements BatchStep {
         refsByArea.forEach((area, refs) -> keys.put(area, refs.isEmpty() ? Map.of()
                 : syncedKeys.targetKeysBySource(area, refs)));
         return (area, ref) -> Optional.ofNullable(keys.getOrDefault(area, Map.of()).get(ref));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> linesOf(Map<String, Object> row) {
+        return row.get(ReadSpec.LinesSpec.ROWS) instanceof List<?> lines ? (List<Map<String, Object>>) lines : List.of();
     }
 
     private Item map(Item item, Lookups lookups) {

@@ -76,7 +76,12 @@ public final class Mapping {
 
     /** Every (area, source field) pair the mapping looks up, so a route can prefetch a page's references at once. */
     public List<LookupRef> lookups() {
-        return List.copyOf(references.lookups().keySet());
+        java.util.Set<LookupRef> all = new java.util.LinkedHashSet<>(references.lookups().keySet());
+        if (lines != null) {
+            // a document's lines look up too (a quote line's product): the area needs both before it can write
+            all.addAll(lines.refs().lookups().keySet());
+        }
+        return List.copyOf(all);
     }
 
     /** The line declaring a lookup of this mapping, for messages about it. */

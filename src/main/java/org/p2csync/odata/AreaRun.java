@@ -98,17 +98,7 @@ final class AreaRun {
     }
 
     private Batch toBatch(Page page, Cursor from) {
-        List<Map<String, Object>> rows = page.rows();
-        if (lines != null && !rows.isEmpty()) {
-            LineReader.Tally[] tally = new LineReader.Tally[1];
-            rows = lines.attach(rows, tally);
-            linesRead += tally[0].lines();
-            lineRequests += tally[0].requests();
-            headersRead += tally[0].headers();
-            LOG.info("{}: {} lines of {} headers read in {} requests ({} requests per 1000 headers so far)", area,
-                    tally[0].lines(), tally[0].headers(), tally[0].requests(),
-                    Math.round(lineRequests * 1000.0 / headersRead));
-        }
+        List<Map<String, Object>> rows = withLines(page.rows());
         List<Item> items = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             items.add(Item.read(id(row), text(row.get(spec.keyField())), row));
@@ -117,6 +107,22 @@ final class AreaRun {
         // an empty page ends the run even if the service (wrongly) announces more: it would be asked the same again
         boolean last = !page.hasNextLink() || page.rows().isEmpty();
         return new Batch(area, runId, items, end, last);
+    }
+
+    /** Documents get their lines attached, whether read as a page or re-read while waiting. */
+    private List<Map<String, Object>> withLines(List<Map<String, Object>> rows) {
+        if (lines == null || rows.isEmpty()) {
+            return rows;
+        }
+        LineReader.Tally[] tally = new LineReader.Tally[1];
+        List<Map<String, Object>> attached = lines.attach(rows, tally);
+        linesRead += tally[0].lines();
+        lineRequests += tally[0].requests();
+        headersRead += tally[0].headers();
+        LOG.info("{}: {} lines of {} headers read in {} requests ({} requests per 1000 headers so far)", area,
+                tally[0].lines(), tally[0].headers(), tally[0].requests(),
+                Math.round(lineRequests * 1000.0 / headersRead));
+        return attached;
     }
 
     /**
@@ -138,7 +144,7 @@ final class AreaRun {
                             keyset.after(cursor, 1).crossCompany()));
             List<Item> items = new ArrayList<>(page.rows().size());
             java.util.Set<String> found = new java.util.HashSet<>();
-            for (Map<String, Object> row : page.rows()) {
+            for (Map<String, Object> row : withLines(page.rows())) {
                 String id = required(row, spec.idField());
                 found.add(id.toLowerCase(java.util.Locale.ROOT));
                 items.add(Item.read(id, text(row.get(spec.keyField())), row));
