@@ -9,6 +9,7 @@ import org.p2csync.sync.Batch;
 import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.UrlEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

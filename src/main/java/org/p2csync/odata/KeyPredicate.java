@@ -2,6 +2,7 @@ package org.p2csync.odata;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.p2csync.sync.UrlEncoding;
 
 /**
  * The key segment of an entity URL, e.g. {@code (dataAreaId='usmf',CustomerAccount='O''Brien')}, percent-encoded as

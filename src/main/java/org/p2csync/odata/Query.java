@@ -2,6 +2,7 @@ package org.p2csync.odata;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.p2csync.sync.UrlEncoding;
 
 /**
  * One read request's query options. Null filter/orderBy are left out.

@@ -87,11 +87,37 @@ public final class RecordStateRepository implements IdempotentRepository {
         }
         hashByRecordKey.forEach(this::validate);
         Instant now = clock.instant();
-        tx.inTransaction("record " + hashByRecordKey.size() + " hashes of area '" + area + "'", connection -> {
-            try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
+        inBatches("record " + hashByRecordKey.size() + " hashes of area '" + area + "'", upsertSql,
+                hashByRecordKey.entrySet(), (st, e) -> bindUpsert(st, e.getKey(), e.getValue(), now));
+    }
+
+    /**
+     * Upserts written records with their identity (source id, source key, target key), in one transaction, so that
+     * other areas' lookups and this area's deletes can find them.
+     */
+    public void recordWritten(Collection<SyncedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        records.forEach(r -> validate(r.recordKey(), r.hash()));
+        Instant now = clock.instant();
+        inBatches("record " + records.size() + " written records of area '" + area + "'", upsertIdentitySql, records,
+                (st, r) -> {
+                    bindUpsert(st, r.recordKey(), r.hash(), now);
+                    st.setString(5, r.sourceId());
+                    st.setString(6, r.sourceKey());
+                    st.setString(7, toJson(r.targetKey()));
+                    st.setString(8, r.targetId());
+                });
+    }
+
+    /** Runs one statement for every row in JDBC batches of {@link #BATCH}, all in one transaction. */
+    private <T> void inBatches(String what, String sql, Collection<T> rows, RowBinder<T> binder) {
+        tx.inTransaction(what, connection -> {
+            try (PreparedStatement st = connection.prepareStatement(sql)) {
                 int pending = 0;
-                for (Map.Entry<String, String> e : hashByRecordKey.entrySet()) {
-                    bindUpsert(st, e.getKey(), e.getValue(), now);
+                for (T row : rows) {
+                    binder.bind(st, row);
                     st.addBatch();
                     if (++pending == BATCH) {
                         st.executeBatch();
@@ -106,37 +132,9 @@ public final class RecordStateRepository implements IdempotentRepository {
         });
     }
 
-    /**
-     * Upserts written records with their identity (source id, source key, target key), in one transaction, so that
-     * other areas' lookups and this area's deletes can find them.
-     */
-    public void recordWritten(Collection<SyncedRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        records.forEach(r -> validate(r.recordKey(), r.hash()));
-        Instant now = clock.instant();
-        tx.inTransaction("record " + records.size() + " written records of area '" + area + "'", connection -> {
-            try (PreparedStatement st = connection.prepareStatement(upsertIdentitySql)) {
-                int pending = 0;
-                for (SyncedRecord r : records) {
-                    bindUpsert(st, r.recordKey(), r.hash(), now);
-                    st.setString(5, r.sourceId());
-                    st.setString(6, r.sourceKey());
-                    st.setString(7, toJson(r.targetKey()));
-                    st.setString(8, r.targetId());
-                    st.addBatch();
-                    if (++pending == BATCH) {
-                        st.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    st.executeBatch();
-                }
-            }
-            return null;
-        });
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement st, T row) throws SQLException;
     }
 
     /** Of the given record keys, those whose row lacks the identity columns (written before schema version 2). */

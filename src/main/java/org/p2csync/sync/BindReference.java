@@ -1,6 +1,5 @@
 package org.p2csync.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 public final class BindReference {
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private BindReference() {}
 
@@ -29,21 +27,6 @@ public final class BindReference {
             }
             return "/" + entitySet + "(" + value.toLowerCase(Locale.ROOT) + ")";
         }
-        return "/" + entitySet + "(" + keyField + "='" + encode(value.replace("'", "''")) + "')";
-    }
-
-    /** Percent-encodes everything outside RFC 3986's unreserved set. */
-    static String encode(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
+        return "/" + entitySet + "(" + keyField + "='" + UrlEncoding.encode(value.replace("'", "''")) + "')";
     }
 }

@@ -1,14 +1,14 @@
-package org.p2csync.odata;
+package org.p2csync.sync;
 
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encoding of everything outside RFC 3986's unreserved set, so no value can change a URL's structure. */
-final class UrlEncoding {
+public final class UrlEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private UrlEncoding() {}
 
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
