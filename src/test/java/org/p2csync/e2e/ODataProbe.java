@@ -73,6 +73,11 @@ final class ODataProbe {
         send("DELETE", sandbox.crmUrl() + entityPath, null, Map.of());
     }
 
+    /** PATCH an existing ERP row (update only); the path's key values are written as they go in the URL. */
+    void patchErp(String entityPath, Map<String, Object> fields) {
+        send("PATCH", sandbox.erpUrl() + entityPath.replace("'", "%27"), fields, Map.of("If-Match", "*"));
+    }
+
     /** Create an ERP row with POST. */
     void postErp(String entitySet, Map<String, Object> fields) {
         send("POST", sandbox.erpUrl() + entitySet, fields, Map.of());
