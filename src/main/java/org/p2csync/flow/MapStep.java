@@ -3,18 +3,15 @@ package org.p2csync.flow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Lookups;
 import org.p2csync.mapping.MapResult;
 import org.p2csync.mapping.Mapping;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
-import org.p2csync.sync.ReadSpec;
 
 /**
  * Applies an area's compiled mapping to every record read: filtered, failed, waiting or ready to write. The keys its
@@ -64,27 +61,16 @@ final class MapStep implements BatchStep {
             return Lookups.NONE;
         }
         Map<String, Set<String>> refsByArea = new LinkedHashMap<>();
-        for (LookupRef lookup : mapping.lookups()) {
-            Set<String> refs = refsByArea.computeIfAbsent(lookup.area(), a -> new LinkedHashSet<>());
-            for (Item item : batch.items()) {
-                if (item.status() == ItemStatus.READ) {
-                    lookup.refIn(item.source()).ifPresent(refs::add);
-                    // a document's lines look up too (a quote line's product), from the rows read with the header
-                    for (Map<String, Object> line : linesOf(item.source())) {
-                        lookup.refIn(line).ifPresent(refs::add);
-                    }
-                }
+        for (Item item : batch.items()) {
+            if (item.status() == ItemStatus.READ) {
+                mapping.references(item.source()).forEach(
+                        (area, refs) -> refsByArea.computeIfAbsent(area, a -> new LinkedHashSet<>()).addAll(refs));
             }
         }
         Map<String, Map<String, Map<String, Object>>> keys = new HashMap<>();
         refsByArea.forEach((area, refs) -> keys.put(area, refs.isEmpty() ? Map.of()
                 : syncedKeys.targetKeysBySource(area, refs)));
         return (area, ref) -> Optional.ofNullable(keys.getOrDefault(area, Map.of()).get(ref));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> linesOf(Map<String, Object> row) {
-        return row.get(ReadSpec.LinesSpec.ROWS) instanceof List<?> lines ? (List<Map<String, Object>>) lines : List.of();
     }
 
     private Item map(Item item, Lookups lookups) {

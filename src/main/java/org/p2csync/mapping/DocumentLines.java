@@ -119,6 +119,12 @@ record DocumentLines(
         return rows instanceof List<?> list ? (List<Map<String, Object>>) list : null;
     }
 
+    /** The line rows of a header row, for the lookups they hold; none when the lines were not read. */
+    List<Map<String, Object>> rowsOf(Map<String, Object> headerRow) {
+        List<Map<String, Object>> rows = rows(headerRow);
+        return rows == null ? List.of() : rows;
+    }
+
     /** How messages name a line: "line quotedetails 3f2a..." (or "line" for self). */
     private String name(Map<String, Object> row) {
         if (self) {

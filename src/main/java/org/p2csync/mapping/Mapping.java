@@ -1,9 +1,12 @@
 package org.p2csync.mapping;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.ReadSpec;
@@ -74,9 +77,31 @@ public final class Mapping {
         return readSpec;
     }
 
+    /**
+     * The references a source row holds, by the area they refer to: the header's lookups read on the row, the lines'
+     * lookups on each of its lines. A route asks the areas for a whole page of them at once.
+     */
+    public Map<String, Set<String>> references(Map<String, Object> row) {
+        Map<String, Set<String>> byArea = new LinkedHashMap<>();
+        collect(references.lookups().keySet(), row, byArea);
+        if (lines != null) {
+            for (Map<String, Object> line : lines.rowsOf(row)) {
+                collect(lines.refs().lookups().keySet(), line, byArea);
+            }
+        }
+        return byArea;
+    }
+
+    private static void collect(Collection<LookupRef> lookups, Map<String, Object> row,
+            Map<String, Set<String>> byArea) {
+        for (LookupRef lookup : lookups) {
+            lookup.refIn(row).ifPresent(ref -> byArea.computeIfAbsent(lookup.area(), a -> new LinkedHashSet<>()).add(ref));
+        }
+    }
+
     /** Every (area, source field) pair the mapping looks up, so a route can prefetch a page's references at once. */
     public List<LookupRef> lookups() {
-        java.util.Set<LookupRef> all = new java.util.LinkedHashSet<>(references.lookups().keySet());
+        Set<LookupRef> all = new LinkedHashSet<>(references.lookups().keySet());
         if (lines != null) {
             // a document's lines look up too (a quote line's product): the area needs both before it can write
             all.addAll(lines.refs().lookups().keySet());

@@ -50,6 +50,15 @@ class DocumentLinesTest {
     }
 
     @Test
+    void aRowsReferencesAreItsHeadersLookupsAndEachLinesLookupsByArea() {
+        Map<String, Object> row = quote(List.of(line("d-1", 1, "p-1", "1"), line("d-2", 2, "p-2", "2")));
+
+        assertThat(quotes.references(row)).containsOnly(
+                Map.entry("accounts", java.util.Set.of("acc-1")), Map.entry("products", java.util.Set.of("p-1", "p-2")));
+        assertThat(quotes.references(quote(List.of()))).containsOnly(Map.entry("accounts", java.util.Set.of("acc-1")));
+    }
+
+    @Test
     void theReadSpecAsksForTheLinesWithEveryLineFieldTheFileUses() {
         ReadSpec.LinesSpec lines = quotes.readSpec().lines();
         assertThat(lines).isEqualTo(new ReadSpec.LinesSpec("quotedetails", "quotedetailid", "_quoteid_value",
