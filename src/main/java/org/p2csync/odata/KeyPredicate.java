@@ -2,6 +2,7 @@ package org.p2csync.odata;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.p2csync.sync.Guids;
 import org.p2csync.sync.UrlEncoding;
 
 /**
@@ -21,7 +22,7 @@ public final class KeyPredicate {
         }
         String inner;
         if (key.size() == 1 && dialect == Dialect.DATAVERSE && key.keySet().iterator().next().endsWith("id")
-                && ODataLiteral.isGuid(key.values().iterator().next())) {
+                && Guids.isGuid(key.values().iterator().next())) {
             inner = ODataLiteral.of(key.values().iterator().next(), dialect);
         } else {
             inner = key.entrySet().stream()
@@ -36,7 +37,7 @@ public final class KeyPredicate {
             throw new IllegalArgumentException("key property " + name + " has no value");
         }
         // a Dataverse lookup column in an alternate key (_productid_value) holds a GUID, written bare
-        if (dialect == Dialect.DATAVERSE && name.startsWith("_") && name.endsWith("_value") && ODataLiteral.isGuid(value)) {
+        if (dialect == Dialect.DATAVERSE && name.startsWith("_") && name.endsWith("_value") && Guids.isGuid(value)) {
             return ODataLiteral.of(value, dialect);
         }
         // other alternate keys (accountnumber, CustomerAccount) are strings even when they look like GUIDs or numbers

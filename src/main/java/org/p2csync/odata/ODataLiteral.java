@@ -2,13 +2,10 @@ package org.p2csync.odata;
 
 import java.math.BigDecimal;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.p2csync.sync.Guids;
 
 /** Writes values as OData URL literals: strings quoted with inner quotes doubled; GUIDs, numbers, dates bare. */
 final class ODataLiteral {
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private ODataLiteral() {}
 
     static String string(String value) {
@@ -27,13 +24,9 @@ final class ODataLiteral {
             return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
         }
         String text = value.toString();
-        if (dialect == Dialect.DATAVERSE && isGuid(text)) {
+        if (dialect == Dialect.DATAVERSE && Guids.isGuid(text)) {
             return text;
         }
         return string(text);
-    }
-
-    static boolean isGuid(Object value) {
-        return value instanceof UUID || (value != null && GUID.matcher(value.toString()).matches());
     }
 }

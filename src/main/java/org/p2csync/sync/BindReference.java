@@ -1,7 +1,6 @@
 package org.p2csync.sync;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The value of a Dataverse {@code nav@odata.bind} property: the root-relative URL of the referenced record, e.g.
@@ -10,9 +9,6 @@ import java.util.regex.Pattern;
  * spaces or any script) can change the URL's structure.
  */
 public final class BindReference {
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private BindReference() {}
 
     /**
@@ -21,7 +17,7 @@ public final class BindReference {
      */
     public static String of(String entitySet, String keyField, String value) {
         if (keyField == null) {
-            if (!GUID.matcher(value).matches()) {
+            if (!Guids.isGuid(value)) {
                 throw new IllegalArgumentException("'" + value + "' is not a GUID, so it cannot refer to a record of "
                         + entitySet + " by its id");
             }
