@@ -34,11 +34,6 @@ final class CommitStep implements BatchStep {
     private final String targetIdField;
     private final ObjectMapper json;
 
-    CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
-            RunLedger ledger, ObjectMapper json) {
-        this(recordState, errors, pending, cursors, ledger, json, null);
-    }
-
     /** @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json, String targetIdField) {
