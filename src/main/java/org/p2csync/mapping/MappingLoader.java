@@ -69,8 +69,9 @@ public final class MappingLoader {
             }
         });
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
-        Optional<DocumentLines> lines = top.entry("lines")
-                .flatMap(e -> new LinesCompiler(problems, valueMaps).compile(e.value(), refs));
+        DocumentSections lines = top.entry("lines")
+                .map(e -> new DocumentSections(new LinesCompiler(problems, valueMaps).compileAll(e.value(), refs)))
+                .orElse(DocumentSections.NONE);
         boolean changeTracking = sourceSection.map(m -> changeTracking(m, problems)).orElse(false);
         if (changeTracking && source.isPresent() && !source.get().system().equals("crm")) {
             problems.add(sourceSection.get().lineOf("changeTracking"), "changeTracking is a Dataverse feature:"
@@ -82,7 +83,7 @@ public final class MappingLoader {
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs, lines.orElse(null), changeTracking, onDelete);
+                rules, refs, lines, changeTracking, onDelete);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
