@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -89,7 +90,9 @@ public final class MappingLoader {
     }
 
     private static Node parse(Path file, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+        // the YAML 1.2 core schema, as integrators expect: ~ and null are null, True/TRUE are booleans (the default
+        // JSON schema reads ~ as the text "~", so `equals: ~` would compare with a tilde)
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Optional<Node> root = new Compose(settings).composeReader(reader);
             if (root.isEmpty()) {
