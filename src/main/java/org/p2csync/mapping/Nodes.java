@@ -48,7 +48,9 @@ final class Nodes {
         if (Tag.BOOL.equals(tag)) {
             return Boolean.parseBoolean(text);
         }
-        if (Tag.NULL.equals(tag)) {
+        // the JSON schema the loader parses with knows only "null"; YAML's plain ~ means null too (README: equals: ~)
+        if (Tag.NULL.equals(tag) || (Tag.STR.equals(tag) && "~".equals(text) && node instanceof ScalarNode scalar
+                && scalar.isPlain())) {
             return null;
         }
         return text;
