@@ -166,7 +166,8 @@ public final class Mapping {
             key.put(field, value);
         }
         if (lines.isEmpty()) {
-            return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+            return new MapResult.Mapped(new TargetRecord(null, key, payload, List.of(), headerOperation()),
+                    PayloadHash.of(payload));
         }
         DocumentLines.Outcome outcome = lines.apply(sourceRow, payload, lookups);
         if (outcome.problem() != null) {
@@ -174,7 +175,7 @@ public final class Mapping {
         }
         List<TargetRecord> documentLines = outcome.lines();
         return new MapResult.Mapped(
-                new TargetRecord(null, key, payload, documentLines, TargetRecord.Operation.UPSERT),
+                new TargetRecord(null, key, payload, documentLines, headerOperation()),
                 PayloadHash.ofDocument(payload, documentLines));
     }
 
@@ -206,7 +207,17 @@ public final class Mapping {
         }
         Map<String, Object> payload = new LinkedHashMap<>(targetKey);
         payload.putAll(onDelete.set());
-        return new MapResult.Mapped(new TargetRecord(targetKey, payload), PayloadHash.of(payload));
+        return new MapResult.Mapped(new TargetRecord(null, targetKey, payload, List.of(), headerOperation()),
+                PayloadHash.of(payload));
+    }
+
+    /**
+     * How the header (the record itself) is written: {@code target.write: update} never creates it. Lines stay
+     * upserts: an existing document may gain lines.
+     */
+    private TargetRecord.Operation headerOperation() {
+        return target.write() == TargetSpec.Write.UPDATE ? TargetRecord.Operation.UPDATE
+                : TargetRecord.Operation.UPSERT;
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class MappingLoader {
     private static final Set<String> TOP =
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
@@ -190,10 +190,28 @@ public final class MappingLoader {
                 problems.add(e.line(), "target key names a field twice: " + key);
             }
         }, () -> problems.add(m.line(), "missing key 'key' in target"));
-        if (system.isEmpty() || entity.isEmpty() || key.isEmpty()) {
+        Optional<TargetSpec.Write> write = write(m, problems);
+        if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null)));
+        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get()));
+    }
+
+    /** {@code target.write}: upsert (default) or update; anything else is an error, empty. */
+    private static Optional<TargetSpec.Write> write(YamlMap target, Problems problems) {
+        Optional<String> text = target.text("write");
+        if (text.isEmpty()) {
+            return Optional.of(TargetSpec.Write.UPSERT);
+        }
+        return switch (text.get()) {
+            case "upsert" -> Optional.of(TargetSpec.Write.UPSERT);
+            case "update" -> Optional.of(TargetSpec.Write.UPDATE);
+            default -> {
+                problems.add(target.lineOf("write"), "write in target must be upsert or update, not '"
+                        + text.get() + "'");
+                yield Optional.empty();
+            }
+        };
     }
 
     private static boolean changeTracking(YamlMap source, Problems problems) {
