@@ -69,10 +69,10 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             RunRecord run = runs.get(0);
             RunCounts c = run.counts();
-            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d,"
-                            + " conflicts %d)%n",
+            // conflicts only concern two-way areas: the others keep their line as it always was
+            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d%s)%n",
                     run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
-                    c.waiting(), c.conflicts());
+                    c.waiting(), c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
         }
         printConflicts(out, area, state);
         out.println("  open errors: " + state.errors().countOpen(area));
