@@ -46,7 +46,8 @@ sealed interface Condition {
 
     record In(String field, List<String> expected) implements Condition {
         public In {
-            expected = List.copyOf(expected);
+            // null stands for "empty" (in: [None, ~]), which List.copyOf would refuse
+            expected = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(expected));
         }
 
         public String rejection(Map<String, Object> row) {

@@ -190,17 +190,46 @@ final class FieldRuleCompiler {
     private ValueSource lookup(Node node, String where) {
         return YamlMap.of(node, where, Set.of("area", "from", "field"), problems)
                 .map(m -> {
-                    Optional<String> area = m.requiredText("area");
+                    List<String> areas = lookupAreas(m, where);
                     Optional<String> from = m.requiredText("from");
                     Optional<String> field = m.text("field");
                     from.ifPresent(f -> refs.sourceField(f, m.lineOf("from")));
-                    if (area.isEmpty() || from.isEmpty()) {
+                    if (areas.isEmpty() || from.isEmpty()) {
                         return ValueSource.constant(null);
                     }
-                    refs.lookup(new LookupRef(area.get(), from.get()), m.lineOf("area"));
-                    return ValueSource.lookup(area.get(), from.get(), field.orElse(null));
+                    // one LookupRef per area: the page prefetch asks each, and the area runs after all of them
+                    areas.forEach(a -> refs.lookup(new LookupRef(a, from.get()), m.lineOf("area")));
+                    return ValueSource.lookup(areas, from.get(), field.orElse(null));
                 })
                 .orElse(ValueSource.constant(null));
+    }
+
+    /**
+     * {@code area: accounts} or {@code area: [orders, erp-orders]}: the reference may have been synced by any of the
+     * listed areas, asked in list order. Empty (after reporting) when missing, empty or naming an area twice.
+     */
+    private List<String> lookupAreas(YamlMap m, String where) {
+        Optional<YamlMap.Entry> entry = m.entry("area");
+        if (entry.isEmpty() || !(entry.get().value() instanceof SequenceNode seq)) {
+            return m.requiredText("area").map(List::of).orElse(List.of());
+        }
+        List<String> areas = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            String area = Nodes.text(item, "an area of " + where, problems);
+            if (area == null || area.isBlank()) {
+                continue;
+            }
+            if (areas.contains(area)) {
+                problems.add(Nodes.line(item), "area '" + area + "' is listed twice in " + where);
+                return List.of();
+            }
+            areas.add(area);
+        }
+        if (areas.isEmpty()) {
+            problems.add(entry.get().line(), "area in " + where + " lists no area; give one area or a list, e.g."
+                    + " [orders, erp-orders]");
+        }
+        return List.copyOf(areas);
     }
 
     private Object literal(String target, YamlMap options, String key) {

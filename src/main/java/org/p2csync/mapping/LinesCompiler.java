@@ -11,9 +11,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Compiles {@code lines:}, a document's lines: {@code source} ({entity, id, parent} or {@code self}), {@code target}
- * ({entity, key}), an optional {@code filter} and {@code fields} (the field options of the header, plus
- * {@code header: F}, a value of the mapped header).
+ * Compiles {@code lines:}, a document's lines: one section or a list of sections, each with {@code source}
+ * ({entity, id, parent} or {@code self}), {@code target} ({entity, key}), an optional {@code filter} and
+ * {@code fields} (the field options of the header, plus {@code header: F}, a value of the mapped header). At most one
+ * section reads source line rows: the source endpoint attaches one set of line rows to a header.
  */
 final class LinesCompiler {
     private static final Set<String> KEYS = Set.of("source", "target", "filter", "fields");
@@ -29,10 +30,43 @@ final class LinesCompiler {
     }
 
     /**
-     * @param header the header's references: the line checks its header fields against them, and a self line reads
-     *     the header's entity set
+     * {@code lines:} as one section (a map) or a list of sections, in declaration order. A section with mistakes is
+     * left out after reporting them, so the list may be shorter than the file's only when a problem was recorded.
+     *
+     * @param header the header's references: each line checks its header fields against them, and a self line
+     *     reads the header's entity set
      */
-    Optional<DocumentLines> compile(Node node, References header) {
+    List<DocumentLines> compileAll(Node node, References header) {
+        if (!(node instanceof SequenceNode seq)) {
+            return compile(node, header).map(List::of).orElse(List.of());
+        }
+        if (seq.getValue().isEmpty()) {
+            problems.add(Nodes.line(node), "lines is an empty list; give one section or a list of sections");
+            return List.of();
+        }
+        List<DocumentLines> sections = new ArrayList<>();
+        Integer readingLine = null;
+        for (Node item : seq.getValue()) {
+            Optional<DocumentLines> section = compile(item, header);
+            if (section.isEmpty()) {
+                continue;
+            }
+            if (!section.get().self()) {
+                if (readingLine != null) {
+                    // one header row carries one set of line rows (ReadSpec.LinesSpec): a second cannot be read
+                    problems.add(Nodes.line(item), "a second lines section reads source lines (the first is at line "
+                            + readingLine + "); only one section may have source: {entity, id, parent}, the others"
+                            + " must be source: self");
+                    continue;
+                }
+                readingLine = Nodes.line(item);
+            }
+            sections.add(section.get());
+        }
+        return List.copyOf(sections);
+    }
+
+    private Optional<DocumentLines> compile(Node node, References header) {
         YamlMap m = YamlMap.of(node, "lines", KEYS, problems).orElse(null);
         if (m == null) {
             return Optional.empty();

@@ -25,7 +25,7 @@ public final class Mapping {
     private final List<FieldRule> rules;
     private final References references;
     private final ReadSpec readSpec;
-    private final DocumentLines lines;
+    private final DocumentSections lines;
     private final DeletePolicy onDelete;
     private final boolean detectConflicts;
     private final List<String> conflictFields;
@@ -38,7 +38,7 @@ public final class Mapping {
             Condition filter,
             List<FieldRule> rules,
             References references,
-            DocumentLines lines,
+            DocumentSections lines,
             boolean changeTracking,
             DeletePolicy onDelete,
             boolean detectConflicts) {
@@ -53,11 +53,9 @@ public final class Mapping {
         TreeSet<String> select = new TreeSet<>(List.of(source.key(), source.modified()));
         select.addAll(List.of(source.id().split(",")));
         references.sourceFields().forEach(n -> select.add(n.name()));
-        if (lines != null) {
-            select.addAll(lines.headerSelect());
-        }
+        select.addAll(lines.headerSelect());
         this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select),
-                changeTracking, lines == null ? null : lines.readSpec());
+                changeTracking, lines.readSpec());
         this.onDelete = onDelete;
         this.detectConflicts = detectConflicts;
         this.conflictFields = detectConflicts ? conflictFields(rules, target.key()) : List.of();
@@ -104,15 +102,16 @@ public final class Mapping {
     }
 
     /**
-     * The references a source row holds, by the area they refer to: the header's lookups read on the row, the lines'
-     * lookups on each of its lines. A route asks the areas for a whole page of them at once.
+     * The references a source row holds, by the area they refer to: the header's lookups read on the row, each lines
+     * section's lookups on each of its lines. A lookup in several areas asks each of them for the reference. A route
+     * asks the areas for a whole page of them at once.
      */
     public Map<String, Set<String>> references(Map<String, Object> row) {
         Map<String, Set<String>> byArea = new LinkedHashMap<>();
         collect(references.lookups().keySet(), row, byArea);
-        if (lines != null) {
-            for (Map<String, Object> line : lines.rowsOf(row)) {
-                collect(lines.refs().lookups().keySet(), line, byArea);
+        for (DocumentLines section : lines.sections()) {
+            for (Map<String, Object> line : section.rowsOf(row)) {
+                collect(section.refs().lookups().keySet(), line, byArea);
             }
         }
         return byArea;
@@ -128,16 +127,18 @@ public final class Mapping {
     /** Every (area, source field) pair the mapping looks up, so a route can prefetch a page's references at once. */
     public List<LookupRef> lookups() {
         Set<LookupRef> all = new LinkedHashSet<>(references.lookups().keySet());
-        if (lines != null) {
-            // a document's lines look up too (a quote line's product): the area needs both before it can write
-            all.addAll(lines.refs().lookups().keySet());
-        }
+        // a document's lines look up too (a quote line's product): the area needs both before it can write
+        lines.refs().forEach(r -> all.addAll(r.lookups().keySet()));
         return List.copyOf(all);
     }
 
-    /** The line declaring a lookup of this mapping, for messages about it. */
+    /** The line declaring a lookup of this mapping (header or any lines section), for messages about it. */
     int lookupLine(LookupRef lookup) {
-        return references.lookups().getOrDefault(lookup, 0);
+        Integer line = references.lookups().get(lookup);
+        for (int i = 0; line == null && i < lines.sections().size(); i++) {
+            line = lines.sections().get(i).refs().lookups().get(lookup);
+        }
+        return line == null ? 0 : line;
     }
 
     public SourceSpec source() {
@@ -157,9 +158,7 @@ public final class Mapping {
     public void validate(FieldCatalog sourceCatalog, FieldCatalog targetCatalog) {
         Problems problems = new Problems(file);
         new CatalogCheck(references, problems).run(sourceCatalog, targetCatalog);
-        if (lines != null) {
-            new CatalogCheck(lines.refs(), problems).run(sourceCatalog, targetCatalog);
-        }
+        lines.refs().forEach(r -> new CatalogCheck(r, problems).run(sourceCatalog, targetCatalog));
         problems.throwIfAny();
     }
 
@@ -192,8 +191,9 @@ public final class Mapping {
             }
             key.put(field, value);
         }
-        if (lines == null) {
-            return new MapResult.Mapped(new TargetRecord(key, payload), PayloadHash.of(payload));
+        if (lines.isEmpty()) {
+            return new MapResult.Mapped(new TargetRecord(null, key, payload, List.of(), headerOperation()),
+                    PayloadHash.of(payload));
         }
         DocumentLines.Outcome outcome = lines.apply(sourceRow, payload, lookups);
         if (outcome.problem() != null) {
@@ -201,7 +201,7 @@ public final class Mapping {
         }
         List<TargetRecord> documentLines = outcome.lines();
         return new MapResult.Mapped(
-                new TargetRecord(null, key, payload, documentLines, TargetRecord.Operation.UPSERT),
+                new TargetRecord(null, key, payload, documentLines, headerOperation()),
                 PayloadHash.ofDocument(payload, documentLines));
     }
 
@@ -233,7 +233,17 @@ public final class Mapping {
         }
         Map<String, Object> payload = new LinkedHashMap<>(targetKey);
         payload.putAll(onDelete.set());
-        return new MapResult.Mapped(new TargetRecord(targetKey, payload), PayloadHash.of(payload));
+        return new MapResult.Mapped(new TargetRecord(null, targetKey, payload, List.of(), headerOperation()),
+                PayloadHash.of(payload));
+    }
+
+    /**
+     * How the header (the record itself) is written: {@code target.write: update} never creates it. Lines stay
+     * upserts: an existing document may gain lines.
+     */
+    private TargetRecord.Operation headerOperation() {
+        return target.write() == TargetSpec.Write.UPDATE ? TargetRecord.Operation.UPDATE
+                : TargetRecord.Operation.UPSERT;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -32,7 +33,7 @@ public final class MappingLoader {
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete",
                     "conflicts");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
@@ -70,8 +71,9 @@ public final class MappingLoader {
             }
         });
         target.ifPresent(t -> checkKeyDeclared(t, refs, top, problems));
-        Optional<DocumentLines> lines = top.entry("lines")
-                .flatMap(e -> new LinesCompiler(problems, valueMaps).compile(e.value(), refs));
+        DocumentSections lines = top.entry("lines")
+                .map(e -> new DocumentSections(new LinesCompiler(problems, valueMaps).compileAll(e.value(), refs)))
+                .orElse(DocumentSections.NONE);
         boolean changeTracking = sourceSection.map(m -> changeTracking(m, problems)).orElse(false);
         if (changeTracking && source.isPresent() && !source.get().system().equals("crm")) {
             problems.add(sourceSection.get().lineOf("changeTracking"), "changeTracking is a Dataverse feature:"
@@ -84,13 +86,15 @@ public final class MappingLoader {
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs, lines.orElse(null), changeTracking, onDelete, detectConflicts);
+                rules, refs, lines, changeTracking, onDelete, detectConflicts);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
 
     private static Node parse(Path file, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+        // the YAML 1.2 core schema, as integrators expect: ~ and null are null, True/TRUE are booleans (the default
+        // JSON schema reads ~ as the text "~", so `equals: ~` would compare with a tilde)
+        LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Optional<Node> root = new Compose(settings).composeReader(reader);
             if (root.isEmpty()) {
@@ -188,10 +192,28 @@ public final class MappingLoader {
                 problems.add(e.line(), "target key names a field twice: " + key);
             }
         }, () -> problems.add(m.line(), "missing key 'key' in target"));
-        if (system.isEmpty() || entity.isEmpty() || key.isEmpty()) {
+        Optional<TargetSpec.Write> write = write(m, problems);
+        if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null)));
+        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get()));
+    }
+
+    /** {@code target.write}: upsert (default) or update; anything else is an error, empty. */
+    private static Optional<TargetSpec.Write> write(YamlMap target, Problems problems) {
+        Optional<String> text = target.text("write");
+        if (text.isEmpty()) {
+            return Optional.of(TargetSpec.Write.UPSERT);
+        }
+        return switch (text.get()) {
+            case "upsert" -> Optional.of(TargetSpec.Write.UPSERT);
+            case "update" -> Optional.of(TargetSpec.Write.UPDATE);
+            default -> {
+                problems.add(target.lineOf("write"), "write in target must be upsert or update, not '"
+                        + text.get() + "'");
+                yield Optional.empty();
+            }
+        };
     }
 
     /** {@code conflicts: detect | ignore} (default ignore): whether the target side checks for the other side's edits. */

@@ -8,10 +8,30 @@ import java.util.List;
  * @param system "crm" or "erp"
  * @param entity the target entity set, e.g. CustomersV3
  * @param key the target key fields in key order (F&O keys are composite: dataAreaId, then the number)
+ * @param id the target field holding the record's own id, or null
+ * @param write how the header is written: upsert (create or update), or update only (never create)
  */
-public record TargetSpec(String system, String entity, List<String> key, String id) {
+public record TargetSpec(String system, String entity, List<String> key, String id, Write write) {
+
+    /** {@code target.write}: whether p2c-sync may create the target record or only change one that exists. */
+    public enum Write {
+        /** PATCH by key creates the record when it is missing (the default). */
+        UPSERT,
+        /**
+         * PATCH by key with {@code If-Match: *}: the record must exist, a missing one fails. For records another
+         * system owns, e.g. ERP status written onto orders the CRM created, where a create would leave a bare copy.
+         */
+        UPDATE
+    }
+
     public TargetSpec {
         key = List.copyOf(key);
+        write = write == null ? Write.UPSERT : write;
+    }
+
+    /** An upsert target, optionally with the field holding its own id. */
+    public TargetSpec(String system, String entity, List<String> key, String id) {
+        this(system, entity, key, id, Write.UPSERT);
     }
 
     /** A target addressed by its key only, whose own record id the mapping does not set. */

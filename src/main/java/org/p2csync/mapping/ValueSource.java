@@ -2,6 +2,7 @@ package org.p2csync.mapping;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where a target field's value starts: a source field, a constant, a concatenation or another area's key. */
 @FunctionalInterface
@@ -53,32 +54,42 @@ interface ValueSource {
     }
 
     /**
-     * The field {@code keyField} (null: the last) of the target key {@code area} wrote for the record the row's
-     * {@code field} refers to. An empty reference stays empty (nothing to wait for); a reference not yet synced
-     * makes the record wait.
+     * The field {@code keyField} (null: the last) of the target key the first of {@code areas} (in list order) that
+     * synced the record the row's {@code field} refers to wrote for it. An empty reference stays empty (nothing to
+     * wait for); a reference none of them has synced yet makes the record wait, naming every area.
      */
-    static ValueSource lookup(String area, String field, String keyField) {
+    static ValueSource lookup(List<String> areas, String field, String keyField) {
+        List<String> copy = List.copyOf(areas);
+        String names = copy.size() == 1 ? copy.get(0)
+                : String.join(", ", copy.subList(0, copy.size() - 1)) + " or " + copy.get(copy.size() - 1);
         return (row, lookups) -> {
             Object ref = row.get(field);
             if (Values.isEmpty(ref)) {
                 return null;
             }
             String sourceRef = Values.text(ref);
-            Map<String, Object> key = lookups.targetKey(area, sourceRef)
-                    .orElseThrow(() -> new ReferenceMissing(area + " record " + sourceRef + " (from " + field
-                            + ") not synced yet"));
-            if (keyField == null) {
-                Object last = null;
-                for (Object v : key.values()) {
-                    last = v;
+            for (String area : copy) {
+                Optional<Map<String, Object>> key = lookups.targetKey(area, sourceRef);
+                if (key.isPresent()) {
+                    return keyField(key.get(), keyField, area, sourceRef);
                 }
-                return last;
             }
-            if (!key.containsKey(keyField)) {
-                throw new FieldFailure("the target key " + key + " that " + area + " wrote for " + sourceRef
-                        + " has no field " + keyField);
-            }
-            return key.get(keyField);
+            throw new ReferenceMissing(names + " record " + sourceRef + " (from " + field + ") not synced yet");
         };
+    }
+
+    private static Object keyField(Map<String, Object> key, String keyField, String area, String sourceRef) {
+        if (keyField == null) {
+            Object last = null;
+            for (Object v : key.values()) {
+                last = v;
+            }
+            return last;
+        }
+        if (!key.containsKey(keyField)) {
+            throw new FieldFailure("the target key " + key + " that " + area + " wrote for " + sourceRef
+                    + " has no field " + keyField);
+        }
+        return key.get(keyField);
     }
 }

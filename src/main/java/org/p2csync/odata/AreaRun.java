@@ -1,9 +1,11 @@
 package org.p2csync.odata;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
@@ -127,29 +129,38 @@ final class AreaRun {
 
     /**
      * Re-reads records that wait for a reference, by id, in chunks, and hands them on as pages that end at
-     * {@code cursor}: the cursor does not move, the normal pages follow. Ids the source no longer returns were
-     * deleted there; they are returned so the caller drops them from pending.
+     * {@code cursor}: the cursor does not move, the normal pages follow. A composite (F&amp;O) id is read back by
+     * all its fields, across companies as the area reads (see {@link IdFilter}). Ids the source no longer returns
+     * were deleted there; they are returned so the caller drops them from pending, and so are ids that are not ids
+     * of this source at all (the mapping's source id changed since they started waiting).
      *
      * @return the ids the source did not return
      */
     List<String> retryPending(List<String> ids, Cursor cursor, BatchSink sink) throws Exception {
         List<String> gone = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += PENDING_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PENDING_CHUNK));
-            String filter = chunk.stream()
-                    .map(id -> spec.idField() + " eq " + ODataLiteral.of(id, client.config().dialect()))
-                    .collect(java.util.stream.Collectors.joining(" or "));
+        List<String> readable = new ArrayList<>();
+        for (String id : ids) {
+            if (IdFilter.readable(id, spec)) {
+                readable.add(id);
+            } else {
+                LOG.warn("{}: waiting record {} has no id of the form {} of {}; it cannot be read again", area, id,
+                        spec.idFields(), spec.entitySet());
+                gone.add(id);
+            }
+        }
+        for (int from = 0; from < readable.size(); from += PENDING_CHUNK) {
+            List<String> chunk = readable.subList(from, Math.min(readable.size(), from + PENDING_CHUNK));
+            String filter = IdFilter.of(chunk, spec, client.config().dialect());
             Page page = client.readPage(area, spec.entitySet(),
-                    new Query(spec.select(), filter, null, PENDING_CHUNK,
-                            keyset.after(cursor, 1).crossCompany()));
+                    new Query(spec.select(), filter, null, PENDING_CHUNK, keyset.crossCompany()));
             List<Item> items = new ArrayList<>(page.rows().size());
-            java.util.Set<String> found = new java.util.HashSet<>();
+            Set<String> found = new HashSet<>();
             for (Map<String, Object> row : withLines(page.rows())) {
-                String id = required(row, spec.idField());
-                found.add(id.toLowerCase(java.util.Locale.ROOT));
+                String id = id(row);
+                found.add(IdFilter.matchKey(id));
                 items.add(Item.read(id, text(row.get(spec.keyField())), row));
             }
-            chunk.stream().filter(id -> !found.contains(id.toLowerCase(java.util.Locale.ROOT))).forEach(gone::add);
+            chunk.stream().filter(id -> !found.contains(IdFilter.matchKey(id))).forEach(gone::add);
             LOG.info("{}: re-read {} of {} waiting records", area, items.size(), chunk.size());
             if (!items.isEmpty()) {
                 sink.accept(new Batch(area, runId, items, cursor, false));

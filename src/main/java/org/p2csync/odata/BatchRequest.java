@@ -2,7 +2,10 @@ package org.p2csync.odata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,8 +17,20 @@ import java.util.UUID;
 public final class BatchRequest {
     private static final String CRLF = "\r\n";
 
-    /** One request inside the batch; {@code url} absolute or root-relative, {@code jsonBody} null for none. */
-    public record Operation(String method, String url, String jsonBody) {}
+    /**
+     * One request inside the batch; {@code url} absolute or root-relative, {@code jsonBody} null for none,
+     * {@code headers} the request's own headers (e.g. {@code If-Match: *}), in order.
+     */
+    public record Operation(String method, String url, String jsonBody, Map<String, String> headers) {
+        public Operation {
+            headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** An operation without headers of its own. */
+        public Operation(String method, String url, String jsonBody) {
+            this(method, url, jsonBody, Map.of());
+        }
+    }
 
     private final String boundary = "batch_" + UUID.randomUUID();
     private final List<List<Operation>> groups = new ArrayList<>();
@@ -77,6 +92,7 @@ public final class BatchRequest {
                 .append(CRLF)
                 .append(op.method()).append(' ').append(op.url()).append(" HTTP/1.1").append(CRLF)
                 .append("Accept: application/json").append(CRLF);
+        op.headers().forEach((name, value) -> out.append(name).append(": ").append(value).append(CRLF));
         if (op.jsonBody() != null) {
             out.append("Content-Type: application/json; charset=utf-8").append(CRLF)
                     .append(CRLF)

@@ -39,6 +39,11 @@ final class DeltaRun {
     private final int pageSize;
 
     DeltaRun(ODataClient client, String area, String runId, ReadSpec spec, int pageSize) {
+        if (spec.compositeId()) {
+            // Dataverse change tracking names records by one GUID; the mapping loader allows it for crm sources only
+            throw new IllegalArgumentException(area + ": change tracking needs a single-field source id, not "
+                    + spec.idFields());
+        }
         this.client = client;
         this.area = area;
         this.runId = runId;

@@ -17,6 +17,15 @@ public final class KeyPredicate {
      * holding a GUID) becomes {@code (guid)}; every other key is written as name=literal pairs in the map's order.
      */
     public static String of(Map<String, Object> key, Dialect dialect) {
+        return "(" + UrlEncoding.encode(inner(key, dialect)) + ")";
+    }
+
+    /** The predicate as a person reads it in a message, not encoded, e.g. {@code (ordernumber='O''Brien 1')}. */
+    public static String readable(Map<String, Object> key, Dialect dialect) {
+        return "(" + inner(key, dialect) + ")";
+    }
+
+    private static String inner(Map<String, Object> key, Dialect dialect) {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("a key needs at least one property");
         }
@@ -29,7 +38,7 @@ public final class KeyPredicate {
                     .map(e -> e.getKey() + "=" + literal(e.getKey(), e.getValue(), dialect))
                     .collect(Collectors.joining(","));
         }
-        return "(" + UrlEncoding.encode(inner) + ")";
+        return inner;
     }
 
     private static String literal(String name, Object value, Dialect dialect) {

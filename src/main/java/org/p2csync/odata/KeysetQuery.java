@@ -24,6 +24,11 @@ public final class KeysetQuery {
         this.crossCompany = crossCompany;
     }
 
+    /** Whether the area reads every company (F&amp;O {@code cross-company=true}); re-reads by id read the same way. */
+    public boolean crossCompany() {
+        return crossCompany;
+    }
+
     /**
      * The query for the page after {@code cursor}. A cursor without a tie-breaker (a run's start moved back by an
      * overlap) reads every row at or after its watermark.

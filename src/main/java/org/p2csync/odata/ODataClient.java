@@ -139,7 +139,9 @@ public final class ODataClient {
      * applies all or nothing: its result is the change set's, naming the header or line that was rejected. A record
      * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
      * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
-     * (for a document whose header is missing: header and lines). Records with operation DELETE are sent as DELETE by
+     * (for a document whose header is missing: header and lines). Records with operation UPDATE are sent as PATCH
+     * with {@code If-Match: *} (their lines as upserts): a 404 for such a header fails the record as not existing,
+     * never falling back to POST. Records with operation DELETE are sent as DELETE by
      * key; a 404 answer means already gone and counts as success. Records answered with a transient status (429/5xx
      * inside the batch) are sent again, without their neighbours, under the retry policy; if they stay transient their
      * last status is returned. Results are in the records' order.
@@ -187,6 +189,12 @@ public final class ODataClient {
                     results.set(index, new WriteResult(204, ""));
                     continue;
                 }
+                if (record.operation() == TargetRecord.Operation.UPDATE && answer.member() == 0
+                        && part.status() == 404) {
+                    // update-only: the record is not there and must not be created (no POST fallback on F&O)
+                    results.set(index, new WriteResult(404, missingForUpdate(record, entitySet, part)));
+                    continue;
+                }
                 results.set(index, new WriteResult(part.status(), message));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
@@ -227,10 +235,25 @@ public final class ODataClient {
             return new BatchRequest.Operation("DELETE",
                     config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect()), null);
         }
-        return create
-                ? new BatchRequest.Operation("POST", config.baseUrl() + set, toJson(record))
-                : new BatchRequest.Operation("PATCH",
-                        config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect()), toJson(record));
+        if (create) {
+            return new BatchRequest.Operation("POST", config.baseUrl() + set, toJson(record));
+        }
+        String url = config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect());
+        // If-Match: * is OData's "update only": the service answers 404 instead of creating a missing record
+        return record.operation() == TargetRecord.Operation.UPDATE
+                ? new BatchRequest.Operation("PATCH", url, toJson(record), Map.of("If-Match", "*"))
+                : new BatchRequest.Operation("PATCH", url, toJson(record));
+    }
+
+    /**
+     * Names an update-only record the target does not have, e.g. {@code salesorders(ordernumber='X') does not exist;
+     * target write: update never creates}, keeping what the service said (a 404 may also name a missing bound record).
+     */
+    private String missingForUpdate(TargetRecord record, String entitySet, BatchResponse.Part part) {
+        String set = record.entitySet() != null ? record.entitySet() : entitySet;
+        String said = part.errorMessage();
+        return set + KeyPredicate.readable(record.key(), config.dialect())
+                + " does not exist; target write: update never creates" + (said.isEmpty() ? "" : " (" + said + ")");
     }
 
     /**

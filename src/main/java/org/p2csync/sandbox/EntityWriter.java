@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Reads, creates, upserts and deletes single entities by key with the semantics both real services share: PATCH is an
- * upsert, {@code If-Match: *} makes it update-only and {@code If-None-Match: *} create-only, POST creates.
+ * upsert, {@code If-Match: *} makes it update-only (404 when the record does not exist) and {@code If-None-Match: *}
+ * create-only (412 when it does), POST creates.
  */
 final class EntityWriter {
     private final SimulatedService service;
@@ -64,7 +65,8 @@ final class EntityWriter {
             return written(200, primary, request);
         }
         if ("*".equals(trim(request.header("If-Match")))) {
-            throw ODataError.preconditionFailed("No record with key " + describe(key) + " exists in " + set.name()
+            // Dataverse and F&O answer an update-only PATCH of a missing record 404, not 412: nothing is created
+            throw ODataError.notFound("No record with key " + describe(key) + " exists in " + set.name()
                     + " and If-Match: * allows only an update");
         }
         return create(values, request);

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * A document (quote, order, invoice) carries its {@code lines}: they are written together with the header, in one
  * atomic change set, never one without the other.
  *
- * @param operation what to do with it at the target: upsert it, or delete it (a source delete under the delete
- *     policy)
+ * @param operation what to do with it at the target: upsert it, update it only if it exists (never create it), or
+ *     delete it (a source delete under the delete policy)
  */
 public record TargetRecord(
         String entitySet, Map<String, Object> key, Map<String, Object> payload, List<TargetRecord> lines,
@@ -21,6 +21,8 @@ public record TargetRecord(
 
     public enum Operation {
         UPSERT,
+        /** Update an existing record; a missing one is an error, never created ({@code If-Match: *}). */
+        UPDATE,
         DELETE
     }
 

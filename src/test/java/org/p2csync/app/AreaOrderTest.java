@@ -2,10 +2,15 @@ package org.p2csync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.p2csync.mapping.LookupRef;
+import org.p2csync.mapping.Mapping;
+import org.p2csync.mapping.MappingLoader;
 
 class AreaOrderTest {
     @Test
@@ -36,5 +41,15 @@ class AreaOrderTest {
     void anAreaLookingUpItselfIsNotBlockedByIt() {
         assertThat(AreaOrder.sort(List.of("orders", "accounts"), a -> Set.of(a)))
                 .containsExactly("accounts", "orders");
+    }
+
+    @Test
+    void anAreaLookingUpSeveralAreasRunsAfterAllOfThem() {
+        Mapping invoices = new MappingLoader().load(Path.of("src/test/resources/mappings/invoices-sections.yaml"));
+        Set<String> looksUp = invoices.lookups().stream().map(LookupRef::area).collect(Collectors.toSet());
+
+        assertThat(AreaOrder.sort(List.of("invoices", "erp-orders", "orders", "products"),
+                a -> a.equals("invoices") ? looksUp : Set.of()))
+                .containsExactly("products", "orders", "erp-orders", "invoices");
     }
 }

@@ -16,13 +16,15 @@ class MappingsTest {
     void theShippedFolderServesEachAreasReadSpec() {
         Mappings mappings = Mappings.load(Path.of("mappings"));
 
-        assertThat(mappings.areas()).containsExactly("accounts", "contacts", "orders", "person-customers", "products", "quotes");
+        assertThat(mappings.areas()).containsExactly("accounts", "contacts", "erp-orders", "invoices", "order-status",
+                "orders", "person-customers", "products", "quotes");
         assertThat(mappings.readSpec("products").entitySet()).isEqualTo("SellableReleasedProducts");
         assertThat(mappings.readSpec("accounts").entitySet()).isEqualTo("accounts");
         assertThat(mappings.mapping("accounts").target().entity()).isEqualTo("CustomersV3");
-        assertThatThrownBy(() -> mappings.readSpec("invoices"))
+        assertThatThrownBy(() -> mappings.readSpec("payments"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no mapping for area 'invoices'; mapped areas: [accounts, contacts, orders, person-customers, products, quotes]");
+                .hasMessage("no mapping for area 'payments'; mapped areas: [accounts, contacts, erp-orders, invoices, "
+                        + "order-status, orders, person-customers, products, quotes]");
     }
 
     @Test

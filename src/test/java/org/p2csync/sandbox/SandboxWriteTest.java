@@ -34,7 +34,9 @@ class SandboxWriteTest {
     void patchUpsertsByCompositeKeyAndHonoursIfMatchAndIfNoneMatch() throws Exception {
         String url = customer("usmf", "O'Brien & Co/7#?");
         HttpResponse<String> updateOnly = http.send("PATCH", url, "{\"OrganizationName\":\"A\"}", Map.of("If-Match", "*"));
-        assertThat(updateOnly.statusCode()).isEqualTo(412);
+        assertThat(updateOnly.statusCode()).isEqualTo(404);
+        assertThat(updateOnly.body()).contains("allows only an update");
+        assertThat(http.send("GET", url, null, Map.of()).statusCode()).isEqualTo(404);
 
         HttpResponse<String> created = http.send("PATCH", url, "{\"OrganizationName\":\"O'Brien \\\"Quality\\\" Ltd\"}", Map.of());
         assertThat(created.statusCode()).isEqualTo(204);
@@ -125,6 +127,20 @@ class SandboxWriteTest {
         HttpResponse<String> badGuid = http.send("PATCH", url, "{\"_transactioncurrencyid_value\":\"not-a-guid\"}", Map.of());
         assertThat(badGuid.statusCode()).isEqualTo(400);
         assertThat(badGuid.body()).contains("_transactioncurrencyid_value");
+    }
+
+    @Test
+    void crmUpdateOnlyPatchByAlternateKeyAnswers404ForAMissingRecordAndCreatesNothing() throws Exception {
+        String url = sandbox.crmUrl() + "accounts(" + SandboxHttp.enc("accountnumber='UPD O''Neil'") + ")";
+        HttpResponse<String> missing = http.send("PATCH", url, "{\"name\":\"Ghost\"}", Map.of("If-Match", "*"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("accounts").contains("allows only an update");
+        assertThat(http.get(url).statusCode()).isEqualTo(404);
+
+        assertThat(http.send("PATCH", url, "{\"name\":\"Real\"}", Map.of()).statusCode()).isEqualTo(204);
+        assertThat(http.send("PATCH", url, "{\"name\":\"Renamed\"}", Map.of("If-Match", "*")).statusCode())
+                .isEqualTo(204);
+        assertThat(http.getJson(url).get("name").asText()).isEqualTo("Renamed");
     }
 
     private static String customer(String company, String account) {

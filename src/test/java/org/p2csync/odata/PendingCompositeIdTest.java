@@ -1,0 +1,81 @@
+package org.p2csync.odata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxIds;
+import org.p2csync.sandbox.SandboxOptions;
+import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
+import org.p2csync.sync.Item;
+import org.p2csync.sync.ReadSpec;
+import org.p2csync.sync.RequestCounter;
+import org.p2csync.sync.TargetRecord;
+
+/**
+ * Waiting records of an F&amp;O source re-read by their composite ids against the real sandbox: every id field
+ * counts (one account number in two companies is two records), reads are cross-company, the cursor does not move,
+ * and ids the source does not return (deleted, or not of this source's form) are reported.
+ */
+class PendingCompositeIdTest {
+    @TempDir
+    static Path dir;
+
+    static Sandbox sandbox;
+    static ODataClient erp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        erp = new ODataClient(ServiceConfig.of("erp", Dialect.FNO, sandbox.erpUrl(), sandbox.tokenUrl(),
+                SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), new RequestCounter());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void waitingRecordsAreReReadByEveryIdFieldAcrossCompaniesAndTheMissingOnesReported() throws Exception {
+        List<TargetRecord> customers = new ArrayList<>();
+        for (String company : List.of("demf", "usmf")) {
+            for (String account : List.of("R-1", "R'2")) {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("dataAreaId", company);
+                key.put("CustomerAccount", account);
+                Map<String, Object> payload = new LinkedHashMap<>(key);
+                payload.put("OrganizationName", "Waiting " + account);
+                customers.add(new TargetRecord(key, payload));
+            }
+        }
+        assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
+        ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
+                "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
+        Cursor cursor = new Cursor("2030-01-01T00:00:00Z", "[\"usmf\",\"Z\"]");
+        List<Batch> batches = new ArrayList<>();
+        List<String> wanted = List.of("[\"demf\",\"R-1\"]", "[\"usmf\",\"R'2\"]", "[\"usmf\",\"NO-SUCH\"]", "R-1");
+
+        List<String> gone = new AreaRun(erp, "customers", "r1", spec, new KeysetQuery(spec, Dialect.FNO, true), 4,
+                true).retryPending(wanted, cursor, batches::add);
+
+        assertThat(batches).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.end()).as("the cursor does not move").isEqualTo(cursor);
+            assertThat(b.last()).isFalse();
+        });
+        assertThat(batches.stream().flatMap(b -> b.items().stream()).map(Item::sourceId))
+                .as("demf's R-1 only, not usmf's; usmf's R'2 only, not demf's")
+                .containsExactlyInAnyOrder("[\"demf\",\"R-1\"]", "[\"usmf\",\"R'2\"]");
+        assertThat(gone).as("deleted at the source, and not an id of this source")
+                .containsExactlyInAnyOrder("[\"usmf\",\"NO-SUCH\"]", "R-1");
+    }
+}
