@@ -71,6 +71,7 @@ public final class SyncRuntime implements AutoCloseable {
             main.bind("p2cAreas", catalog);
             main.bind("p2cCursors", state.cursors());
             main.bind("p2cPending", state.pending());
+            main.bind("p2cWrittenPayloads", state.writtenPayloads());
             main.bind("p2cRunLifecycle", ledger);
             settings.configFile().ifPresent(f -> main.setPropertyPlaceholderLocations("file:" + f.toAbsolutePath()));
             main.addInitialProperty("camel.main.name", "p2c-sync");

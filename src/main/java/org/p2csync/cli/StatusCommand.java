@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.p2csync.app.AreaOrder;
 import org.p2csync.app.ConfigurationException;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
+import org.p2csync.state.ConflictRow;
 import org.p2csync.state.PendingRecord;
 import org.p2csync.state.RunRecord;
 import org.p2csync.state.StateConfig;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StatusCommand implements Callable<Integer> {
     /** Missing references shown per area; the rest are counted. */
     static final int SHOWN_WAITING = 5;
+    /** Latest conflicts shown per area. */
+    static final int SHOWN_CONFLICTS = 5;
 
     @Option(names = "--area", paramLabel = "NAME", description = "Only this area. Default: every area of mappings/.")
     String area;
@@ -65,10 +69,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             RunRecord run = runs.get(0);
             RunCounts c = run.counts();
-            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d)%n",
+            // conflicts only concern two-way areas: the others keep their line as it always was
+            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d%s)%n",
                     run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
-                    c.waiting());
+                    c.waiting(), c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
         }
+        printConflicts(out, area, state);
         out.println("  open errors: " + state.errors().countOpen(area));
         long waiting = state.pending().count(area);
         out.println("  waiting:     " + waiting);
@@ -79,6 +85,24 @@ final class StatusCommand implements Callable<Integer> {
         if (waiting > SHOWN_WAITING) {
             out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
         }
+    }
+
+    /** The latest conflicts (two-way areas): which record, which fields, found at the target vs written. */
+    private static void printConflicts(PrintWriter out, String area, StateStore state) {
+        List<ConflictRow> conflicts = state.conflicts().recent(area, SHOWN_CONFLICTS);
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        out.println("  recent conflicts (changed at the target too; the owner's values were written):");
+        for (ConflictRow c : conflicts) {
+            out.printf("    %s %s: %s%n", c.detectedAt(), c.recordKey(), c.fields().stream()
+                    .map(f -> f.name() + " found " + shown(f.found()) + ", written " + shown(f.written()))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
     }
 
     private static List<String> mappedAreas(Path dir) {

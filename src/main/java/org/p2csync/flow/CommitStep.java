@@ -33,11 +33,16 @@ final class CommitStep implements BatchStep {
     private final RunLedger ledger;
     private final String targetIdField;
     private final ObjectMapper json;
+    private final ConflictRecorder conflicts;
 
-    /** @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null */
+    /**
+     * @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null
+     * @param conflicts for an area with {@code conflicts: detect}: keeps written payloads and records conflicts
+     */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
-            RunLedger ledger, ObjectMapper json, String targetIdField) {
+            RunLedger ledger, ObjectMapper json, String targetIdField, ConflictRecorder conflicts) {
         this.targetIdField = targetIdField;
+        this.conflicts = conflicts;
         this.recordState = recordState;
         this.errors = errors;
         this.pending = pending;
@@ -49,6 +54,8 @@ final class CommitStep implements BatchStep {
     @Override
     public Batch apply(Batch batch) {
         recordWritten(batch);
+        // after the payloads they were compared against are replaced: a crash before repeats the write, not the conflict
+        conflicts.record(batch);
         recordWaiting(batch);
         List<ErrorRow> failed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.FAILED)
@@ -68,7 +75,7 @@ final class CommitStep implements BatchStep {
         if (batch.end() != null && !batch.end().isStart()) {
             cursors.save(batch.area(), batch.end());
         }
-        ledger.add(batch.runId(), countsOf(batch));
+        ledger.add(batch.runId(), countsOf(batch), batch.conflicts());
         if (batch.last()) {
             ledger.complete(batch.runId());
         }
@@ -103,7 +110,8 @@ final class CommitStep implements BatchStep {
     private SyncedRecord synced(Item item) {
         Object targetId = targetIdField == null ? null : item.target().payload().get(targetIdField);
         return new SyncedRecord(item.target().keyString(), item.hash(), item.sourceId(), item.sourceKey(),
-                item.target().key(), targetId == null ? null : String.valueOf(targetId));
+                item.target().key(), targetId == null ? null : String.valueOf(targetId),
+                conflicts.keepsPayloads() ? item.target().payload() : null);
     }
 
     /** Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. */
@@ -129,7 +137,8 @@ final class CommitStep implements BatchStep {
                 batch.count(ItemStatus.UNCHANGED),
                 batch.count(ItemStatus.WRITTEN),
                 batch.count(ItemStatus.FAILED),
-                batch.count(ItemStatus.WAITING));
+                batch.count(ItemStatus.WAITING),
+                batch.conflicts().size());
     }
 
     /** The error row keeps what was read and, when mapping got that far, what would have been written. */

@@ -37,7 +37,8 @@ public final class FlowComponent extends DefaultComponent {
             case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state));
             case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area));
             case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
-                    ledger, json, areas.mapping(area).target().id());
+                    ledger, json, areas.mapping(area).target().id(), areas.mapping(area).detectsConflicts()
+                            ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off());
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
         };

@@ -1,12 +1,14 @@
 package org.p2csync.flow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.p2csync.state.RunHistory;
+import org.p2csync.sync.Conflict;
 import org.p2csync.sync.Outcome;
 import org.p2csync.sync.RequestCounter;
 import org.p2csync.sync.RunCounts;
@@ -40,11 +42,19 @@ public final class RunLedger implements RunLifecycle {
         return runId;
     }
 
+    /** Conflicts a run summary lists (all are counted and in the conflict store): bounds a run's memory. */
+    static final int LISTED_CONFLICTS = 100;
+
     /** Adds one committed page's figures to its run. */
     void add(String runId, RunCounts page) {
+        add(runId, page, List.of());
+    }
+
+    /** Adds one committed page's figures and conflicts to its run. */
+    void add(String runId, RunCounts page, List<Conflict> conflicts) {
         OpenRun run = open.get(runId);
         if (run != null) {
-            run.add(page);
+            run.add(page, conflicts);
         }
     }
 
@@ -72,7 +82,7 @@ public final class RunLedger implements RunLifecycle {
         history.finish(runId, counts, used, outcome);
         RunSummary summary = new RunSummary(
                 run.area, runId, counts, used, outcome, Duration.ofNanos(System.nanoTime() - run.startedNanos),
-                abortedBy);
+                abortedBy, run.conflicts());
         listeners.forEach(l -> l.finished(summary));
     }
 
@@ -87,6 +97,7 @@ public final class RunLedger implements RunLifecycle {
         private final long startedNanos;
         private final Map<String, Long> requestsAtStart;
         private RunCounts counts = RunCounts.ZERO;
+        private final List<Conflict> conflicts = new ArrayList<>();
 
         OpenRun(String area, long startedNanos, Map<String, Long> requestsAtStart) {
             this.area = area;
@@ -94,12 +105,17 @@ public final class RunLedger implements RunLifecycle {
             this.requestsAtStart = requestsAtStart;
         }
 
-        synchronized void add(RunCounts page) {
+        synchronized void add(RunCounts page, List<Conflict> found) {
             counts = counts.plus(page);
+            found.stream().limit(Math.max(0, LISTED_CONFLICTS - conflicts.size())).forEach(conflicts::add);
         }
 
         synchronized RunCounts counts() {
             return counts;
+        }
+
+        synchronized List<Conflict> conflicts() {
+            return List.copyOf(conflicts);
         }
     }
 }

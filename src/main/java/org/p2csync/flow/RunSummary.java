@@ -1,16 +1,30 @@
 package org.p2csync.flow;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.p2csync.sync.Conflict;
 import org.p2csync.sync.Outcome;
 import org.p2csync.sync.RunCounts;
 
-/** What one finished run of an area did: the figures for the log, the report and the run history. */
+/**
+ * What one finished run of an area did: the figures for the log, the report and the run history.
+ *
+ * @param conflicts the run's conflicts (mapping {@code conflicts: detect}), the first {@value RunLedger#LISTED_CONFLICTS}
+ *     of them; {@code counts.conflicts()} counts them all
+ */
 public record RunSummary(
         String area, String runId, RunCounts counts, Map<String, Long> requests, Outcome outcome, Duration took,
-        String abortedBy) {
+        String abortedBy, List<Conflict> conflicts) {
     public RunSummary {
         requests = Map.copyOf(requests);
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+    }
+
+    /** A run without conflicts. */
+    public RunSummary(String area, String runId, RunCounts counts, Map<String, Long> requests, Outcome outcome,
+            Duration took, String abortedBy) {
+        this(area, runId, counts, requests, outcome, took, abortedBy, List.of());
     }
 
     public long totalRequests() {
@@ -25,10 +39,10 @@ public record RunSummary(
     public String describe() {
         double seconds = Math.max(took.toMillis(), 1) / 1000.0;
         return String.format(
-                "%s run %s %s in %.1f s: read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d;"
-                        + " requests %s (%.2f per 1000 written); %.0f records/s%s",
+                "%s run %s %s in %.1f s: read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d,"
+                        + " conflicts %d; requests %s (%.2f per 1000 written); %.0f records/s%s",
                 area, runId, outcome, seconds, counts.read(), counts.filtered(), counts.unchanged(), counts.written(),
-                counts.failed(), counts.waiting(), requests, requestsPerThousandWritten(), counts.read() / seconds,
+                counts.failed(), counts.waiting(), counts.conflicts(), requests, requestsPerThousandWritten(), counts.read() / seconds,
                 abortedBy == null ? "" : "; stopped early: " + abortedBy);
     }
 }

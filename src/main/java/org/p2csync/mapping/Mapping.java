@@ -27,6 +27,8 @@ public final class Mapping {
     private final ReadSpec readSpec;
     private final DocumentSections lines;
     private final DeletePolicy onDelete;
+    private final boolean detectConflicts;
+    private final List<String> conflictFields;
 
     Mapping(
             Path file,
@@ -38,7 +40,8 @@ public final class Mapping {
             References references,
             DocumentSections lines,
             boolean changeTracking,
-            DeletePolicy onDelete) {
+            DeletePolicy onDelete,
+            boolean detectConflicts) {
         this.file = file;
         this.area = area;
         this.source = source;
@@ -54,6 +57,29 @@ public final class Mapping {
         this.readSpec = new ReadSpec(source.entity(), source.id(), source.key(), source.modified(), List.copyOf(select),
                 changeTracking, lines.readSpec());
         this.onDelete = onDelete;
+        this.detectConflicts = detectConflicts;
+        this.conflictFields = detectConflicts ? conflictFields(rules, target.key()) : List.of();
+    }
+
+    /**
+     * The header fields compared with the target's copy before a record is written again: every field written but
+     * the key (it addresses the record, it cannot differ) and {@code @odata.bind} references (write-only: a service
+     * reads them back as {@code _x_value} ids, not as the URL written).
+     */
+    private static List<String> conflictFields(List<FieldRule> rules, List<String> key) {
+        return rules.stream().map(FieldRule::target)
+                .filter(f -> !key.contains(f) && !f.endsWith("@odata.bind"))
+                .toList();
+    }
+
+    /** With {@code conflicts: detect}, the fields compared before writing (see {@link #conflictFields}); else empty. */
+    public List<String> conflictFields() {
+        return conflictFields;
+    }
+
+    /** True when the mapping says {@code conflicts: detect}. */
+    public boolean detectsConflicts() {
+        return detectConflicts;
     }
 
     /** The file this mapping was loaded from. */

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class MappingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MappingLoader.class);
     private static final Set<String> TOP =
-            Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete");
+            Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete",
+                    "conflicts");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
     private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
@@ -81,10 +82,11 @@ public final class MappingLoader {
         DeletePolicy onDelete = top.entry("onDelete")
                 .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(), changeTracking, e.line()))
                 .orElse(DeletePolicy.NONE);
+        boolean detectConflicts = detectConflicts(top, problems);
         problems.throwIfAny();
 
         Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs, lines, changeTracking, onDelete);
+                rules, refs, lines, changeTracking, onDelete, detectConflicts);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
     }
@@ -212,6 +214,22 @@ public final class MappingLoader {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** {@code conflicts: detect | ignore} (default ignore): whether the target side checks for the other side's edits. */
+    private static boolean detectConflicts(YamlMap top, Problems problems) {
+        if (!top.has("conflicts")) {
+            return false;
+        }
+        Optional<String> text = top.text("conflicts");
+        if (text.isPresent() && text.get().equals("detect")) {
+            return true;
+        }
+        // a value that is not text was reported by text() already
+        if (text.isPresent() && !text.get().equals("ignore")) {
+            problems.add(top.lineOf("conflicts"), "conflicts must be detect or ignore, not '" + text.get() + "'");
+        }
+        return false;
     }
 
     private static boolean changeTracking(YamlMap source, Problems problems) {

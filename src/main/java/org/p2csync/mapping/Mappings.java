@@ -101,6 +101,11 @@ public final class Mappings implements Areas {
         return mapping(area).readSpec();
     }
 
+    @Override
+    public List<String> conflictFields(String area) {
+        return mapping(area).conflictFields();
+    }
+
     /** The mapped areas, in file-name order. */
     public List<String> areas() {
         return List.copyOf(byArea.keySet());

@@ -2,28 +2,53 @@ package org.p2csync.odata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.p2csync.sync.Areas;
 import org.p2csync.sync.Batch;
+import org.p2csync.sync.Conflict;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 import org.p2csync.sync.TargetRecord;
+import org.p2csync.sync.WrittenPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The target side: upserts the READY items of a Batch in $batch requests and marks each WRITTEN or FAILED (stage
  * write, reason "status message"). Other items pass unchanged and in order. If a whole $batch fails for good the
- * exchange fails, so the run stops before its cursor moves: nothing is lost.
+ * exchange fails, so the run stops before its cursor moves: nothing is lost. For an area with
+ * {@code conflicts: detect} the records written before are first compared with their target copies
+ * ({@link ConflictDetector}); the conflicts of records then written travel on with the page.
  */
 final class ODataProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ODataProducer.class);
 
     private final ODataEndpoint endpoint;
+    private ConflictDetector conflicts;
 
     ODataProducer(ODataEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        conflicts = conflictDetector();
+    }
+
+    /** Null unless the area's mapping says conflicts: detect (and the application keeps written payloads). */
+    private ConflictDetector conflictDetector() {
+        Areas areas = endpoint.getCamelContext().getRegistry().findSingleByType(Areas.class);
+        WrittenPayloads payloads = endpoint.getCamelContext().getRegistry().findSingleByType(WrittenPayloads.class);
+        List<String> fields = areas == null ? List.of() : areas.conflictFields(endpoint.getArea());
+        if (fields.isEmpty() || payloads == null) {
+            return null;
+        }
+        return new ConflictDetector(endpoint.client(), endpoint.getArea(), endpoint.getEntitySet(),
+                endpoint.isCrossCompany(), endpoint.getPageSize(), fields, payloads);
     }
 
     @Override
@@ -48,6 +73,7 @@ final class ODataProducer extends DefaultProducer {
                 rejected++;
             }
         }
+        Map<Integer, Conflict> found = conflicts == null || ready.isEmpty() ? Map.of() : conflicts.detect(items, ready);
         for (List<Integer> chunk : chunks(ready, items, limit)) {
             List<TargetRecord> records = chunk.stream().map(i -> items.get(i).target()).toList();
             List<WriteResult> results = endpoint.client().upsert(endpoint.getArea(), endpoint.getEntitySet(), records);
@@ -66,7 +92,18 @@ final class ODataProducer extends DefaultProducer {
             LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
                     ready.size(), endpoint.getEntitySet(), rejected);
         }
-        exchange.getMessage().setBody(batch.withItems(items));
+        exchange.getMessage().setBody(batch.withItems(items).withConflicts(written(batch, found, items)));
+    }
+
+    /** A conflict counts once its record is written: a rejected one is tried, and compared, again next run. */
+    private static List<Conflict> written(Batch batch, Map<Integer, Conflict> found, List<Item> items) {
+        List<Conflict> all = new ArrayList<>(batch.conflicts());
+        found.forEach((i, conflict) -> {
+            if (items.get(i).status() == ItemStatus.WRITTEN) {
+                all.add(conflict);
+            }
+        });
+        return all;
     }
 
     /** Consecutive runs of records whose requests (a document: header and lines) add up to at most {@code limit}. */

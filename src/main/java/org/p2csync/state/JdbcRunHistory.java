@@ -55,7 +55,8 @@ final class JdbcRunHistory implements RunHistory {
         int updated = tx.inTransaction("finish run " + runId, connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
                     UPDATE sync_run SET finished_at = ?, outcome = ?, read_count = ?, filtered_count = ?,
-                        unchanged_count = ?, written_count = ?, failed_count = ?, waiting_count = ?, requests = ?
+                        unchanged_count = ?, written_count = ?, failed_count = ?, waiting_count = ?, requests = ?,
+                        conflict_count = ?
                     WHERE run_id = ?""")) {
                 DbTime.set(st, 1, clock.instant());
                 st.setString(2, outcome.name());
@@ -66,7 +67,8 @@ final class JdbcRunHistory implements RunHistory {
                 st.setLong(7, counts.failed());
                 st.setLong(8, counts.waiting());
                 st.setString(9, requests);
-                st.setString(10, runId);
+                st.setLong(10, counts.conflicts());
+                st.setString(11, runId);
                 return st.executeUpdate();
             }
         });
@@ -101,9 +103,13 @@ final class JdbcRunHistory implements RunHistory {
     public int purgeOlderThan(Duration age) {
         Instant cutoff = clock.instant().minus(age);
         return tx.inTransaction("purge runs older than " + age, connection -> {
-            try (PreparedStatement errors = connection.prepareStatement(
+            try (PreparedStatement conflicts = connection.prepareStatement(
+                            "DELETE FROM sync_conflict WHERE detected_at < ?");
+                    PreparedStatement errors = connection.prepareStatement(
                             "DELETE FROM sync_error WHERE created_at < ? AND resolved_at IS NOT NULL");
                     PreparedStatement runs = connection.prepareStatement("DELETE FROM sync_run WHERE started_at < ?")) {
+                DbTime.set(conflicts, 1, cutoff);
+                conflicts.executeUpdate();
                 DbTime.set(errors, 1, cutoff);
                 errors.executeUpdate();
                 DbTime.set(runs, 1, cutoff);
@@ -119,7 +125,8 @@ final class JdbcRunHistory implements RunHistory {
                 rs.getLong("unchanged_count"),
                 rs.getLong("written_count"),
                 rs.getLong("failed_count"),
-                rs.getLong("waiting_count"));
+                rs.getLong("waiting_count"),
+                rs.getLong("conflict_count"));
         String runId = rs.getString("run_id");
         return new RunRecord(
                 runId,

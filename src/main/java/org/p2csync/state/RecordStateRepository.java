@@ -36,6 +36,9 @@ public final class RecordStateRepository implements IdempotentRepository {
     static final int MAX_HASH_LENGTH = 128;
 
     private static final TypeReference<LinkedHashMap<String, Object>> KEY_TYPE = new TypeReference<>() {};
+    /** Payloads read back keep their decimals exact, as they were written. */
+    private static final ObjectMapper PAYLOAD_JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String area;
     private final Transactions tx;
@@ -50,7 +53,7 @@ public final class RecordStateRepository implements IdempotentRepository {
         this.clock = clock;
         this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
         this.upsertIdentitySql = dialect.upsert("record_state", List.of("area", "record_key"),
-                List.of("hash", "updated_at", "source_id", "source_key", "target_key", "target_id"));
+                List.of("hash", "updated_at", "source_id", "source_key", "target_key", "target_id", "written_payload"));
     }
 
     public String area() {
@@ -78,6 +81,41 @@ public final class RecordStateRepository implements IdempotentRepository {
                 return found;
             }
         });
+    }
+
+    /**
+     * The header payload last written for each given key that has one (areas with {@code conflicts: detect} keep it);
+     * keys never written, or written without a payload, are absent. One query for the whole collection.
+     */
+    public Map<String, Map<String, Object>> writtenPayloads(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read written payloads of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT r.record_key, r.written_payload FROM UNNEST(?) AS k(record_key)
+                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key
+                    WHERE r.written_payload IS NOT NULL""")) {
+                st.setArray(1, KeyArrays.of(connection, recordKeys));
+                st.setString(2, area);
+                Map<String, Map<String, Object>> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), payloadFromJson(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    private Map<String, Object> payloadFromJson(String recordKey, String text) {
+        try {
+            return Collections.unmodifiableMap(PAYLOAD_JSON.readValue(text, KEY_TYPE));
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("Record state of area '" + area + "': stored payload of '" + recordKey
+                    + "' is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Upserts the hashes of records the target has accepted, in one transaction. */
@@ -108,6 +146,7 @@ public final class RecordStateRepository implements IdempotentRepository {
                     st.setString(6, r.sourceKey());
                     st.setString(7, toJson(r.targetKey()));
                     st.setString(8, r.targetId());
+                    st.setString(9, r.writtenPayload() == null ? null : toJson(r.writtenPayload()));
                 });
     }
 
@@ -317,7 +356,7 @@ public final class RecordStateRepository implements IdempotentRepository {
             return json.writeValueAsString(targetKey);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Record state of area '" + area + "': target key " + targetKey
-                    + " is not JSON-serialisable", e);
+                    + " (or written payload) is not JSON-serialisable", e);
         }
     }
 

@@ -20,8 +20,8 @@ public interface RunHistory {
     List<RunRecord> recent(String area, int limit);
 
     /**
-     * Deletes runs started longer than {@code age} ago, and the resolved errors created in that span; open
-     * errors stay until resolved, they still need someone's attention.
+     * Deletes runs started longer than {@code age} ago, the conflicts detected and the resolved errors created in
+     * that span; open errors stay until resolved, they still need someone's attention.
      *
      * @return the number of runs deleted
      */

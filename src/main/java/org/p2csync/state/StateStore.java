@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.p2csync.sync.CursorStore;
+import org.p2csync.sync.WrittenPayloads;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class StateStore implements AutoCloseable {
     private final RunHistory runs;
     private final ErrorStore errors;
     private final PendingStore pending;
+    private final ConflictStore conflicts;
 
     private StateStore(JdbcConnectionPool pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -37,6 +39,7 @@ public final class StateStore implements AutoCloseable {
         this.runs = new JdbcRunHistory(tx, clock);
         this.errors = new JdbcErrorStore(tx, clock);
         this.pending = new JdbcPendingStore(tx, clock);
+        this.conflicts = new JdbcConflictStore(tx, clock);
     }
 
     public static StateStore open(StateConfig config) {
@@ -92,6 +95,16 @@ public final class StateStore implements AutoCloseable {
     /** Records waiting for a reference; also the source endpoints' {@link org.p2csync.sync.PendingRecords}. */
     public PendingStore pending() {
         return pending;
+    }
+
+    /** Conflicts of two-way areas, per run. */
+    public ConflictStore conflicts() {
+        return conflicts;
+    }
+
+    /** The header payloads written by areas that detect conflicts; what the target endpoints compare against. */
+    public WrittenPayloads writtenPayloads() {
+        return (area, recordKeys) -> recordState(area).writtenPayloads(recordKeys);
     }
 
     @Override

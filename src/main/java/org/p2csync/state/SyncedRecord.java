@@ -13,16 +13,25 @@ import java.util.Map;
  * @param sourceId the source's primary id, e.g. the accountid GUID
  * @param sourceKey the source's natural key, e.g. accountnumber; may be null
  * @param targetKey the target key fields in key order, e.g. dataAreaId then CustomerAccount
+ * @param writtenPayload the header payload written, kept only for areas that detect conflicts; else null
  */
 public record SyncedRecord(
         String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey,
-        String targetId) {
+        String targetId, Map<String, Object> writtenPayload) {
     public SyncedRecord {
         targetKey = Collections.unmodifiableMap(new LinkedHashMap<>(targetKey));
+        // payload values may be null (a cleared field), which Map.copyOf refuses
+        writtenPayload = writtenPayload == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(writtenPayload));
+    }
+
+    /** A record of an area that keeps no written payload. */
+    public SyncedRecord(String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey,
+            String targetId) {
+        this(recordKey, hash, sourceId, sourceKey, targetKey, targetId, null);
     }
 
     /** A record whose target id is not known (the target is addressed by its key only). */
     public SyncedRecord(String recordKey, String hash, String sourceId, String sourceKey, Map<String, Object> targetKey) {
-        this(recordKey, hash, sourceId, sourceKey, targetKey, null);
+        this(recordKey, hash, sourceId, sourceKey, targetKey, null, null);
     }
 }

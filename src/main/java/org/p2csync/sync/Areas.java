@@ -1,7 +1,18 @@
 package org.p2csync.sync;
 
+import java.util.List;
+
 /** Looks up what each configured area reads; the application registers one instance in the Camel registry. */
 public interface Areas {
     /** @throws IllegalArgumentException naming the area when it has no mapping */
     ReadSpec readSpec(String area);
+
+    /**
+     * The header fields the target side compares with what the area last wrote before writing a record again
+     * (mapping {@code conflicts: detect}): every target field but the key fields and {@code @odata.bind} references.
+     * Empty for an area that does not detect conflicts, which then costs no extra request.
+     */
+    default List<String> conflictFields(String area) {
+        return List.of();
+    }
 }

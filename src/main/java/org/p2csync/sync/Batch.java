@@ -11,14 +11,26 @@ import java.util.function.UnaryOperator;
  * @param items the page's records, in source order
  * @param end the cursor after this page; committed only once the page's writes are recorded
  * @param last true on the run's final page (which may carry no items)
+ * @param conflicts records of a two-way area the target side wrote although the other side had changed them too
+ *     (mapping {@code conflicts: detect}); the commit step records them in the run history
  */
-public record Batch(String area, String runId, List<Item> items, Cursor end, boolean last) {
+public record Batch(String area, String runId, List<Item> items, Cursor end, boolean last, List<Conflict> conflicts) {
     public Batch {
         items = List.copyOf(items);
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+    }
+
+    /** A page as a source endpoint emits it: no conflicts yet. */
+    public Batch(String area, String runId, List<Item> items, Cursor end, boolean last) {
+        this(area, runId, items, end, last, List.of());
     }
 
     public Batch withItems(List<Item> next) {
-        return new Batch(area, runId, next, end, last);
+        return new Batch(area, runId, next, end, last, conflicts);
+    }
+
+    public Batch withConflicts(List<Conflict> found) {
+        return new Batch(area, runId, items, end, last, found);
     }
 
     public Batch mapItems(UnaryOperator<Item> step) {

@@ -1,8 +1,18 @@
 package org.p2csync.sync;
 
-/** What one run (or one page of it) did, by record. read = filtered + unchanged + written + failed + waiting. */
-public record RunCounts(long read, long filtered, long unchanged, long written, long failed, long waiting) {
-    public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0, 0);
+/**
+ * What one run (or one page of it) did, by record. read = filtered + unchanged + written + failed + waiting.
+ * {@code conflicts} counts written records the other side had changed too (mapping {@code conflicts: detect}); they
+ * are among the written, not an extra outcome.
+ */
+public record RunCounts(
+        long read, long filtered, long unchanged, long written, long failed, long waiting, long conflicts) {
+    public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0, 0, 0);
+
+    /** Counts of an area that detects no conflicts. */
+    public RunCounts(long read, long filtered, long unchanged, long written, long failed, long waiting) {
+        this(read, filtered, unchanged, written, failed, waiting, 0);
+    }
 
     public RunCounts plus(RunCounts o) {
         return new RunCounts(
@@ -11,7 +21,8 @@ public record RunCounts(long read, long filtered, long unchanged, long written, 
                 unchanged + o.unchanged,
                 written + o.written,
                 failed + o.failed,
-                waiting + o.waiting);
+                waiting + o.waiting,
+                conflicts + o.conflicts);
     }
 
     public Outcome outcome() {

@@ -129,6 +129,6 @@ class DeletePolicyTest {
 
     private void commit(Mapping mapping, Batch batch) {
         new CommitStep(state.recordState(mapping.area()), state.errors(), state.pending(), state.cursors(),
-                new RunLedger(state.runs(), new RequestCounter()), new ObjectMapper(), null).apply(batch);
+                new RunLedger(state.runs(), new RequestCounter()), new ObjectMapper(), null, ConflictRecorder.off()).apply(batch);
     }
 }

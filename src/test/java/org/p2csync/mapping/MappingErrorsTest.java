@@ -26,8 +26,8 @@ class MappingErrorsTest {
         MappingException e = loading("unknown-top-level-key.yaml");
 
         assertThat(e.problems()).containsExactly(at("unknown-top-level-key.yaml", 4)
-                + "unknown key 'filters' in the mapping file; expected one of area, company, fields, filter, lines,"
-                + " onDelete, source, target, valueMaps");
+                + "unknown key 'filters' in the mapping file; expected one of area, company, conflicts, fields, filter,"
+                + " lines, onDelete, source, target, valueMaps");
         assertThat(e.file()).isEqualTo(DIR.resolve("unknown-top-level-key.yaml"));
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.getMessage()).isEqualTo(e.problems().get(0));

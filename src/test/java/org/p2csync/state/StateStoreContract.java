@@ -383,6 +383,71 @@ abstract class StateStoreContract {
         assertThat(countRows("SELECT COUNT(*) FROM sync_error")).isEqualTo(1);
     }
 
+    // --- conflicts (two-way areas) ---
+
+    @Test
+    void writtenPayloadsAreKeptOnlyWhenGivenAndReadBackExactly() {
+        RecordStateRepository state = store.recordState("orders");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("SalesOrderName", CYRILLIC + " " + QUOTES);
+        payload.put("TotalAmount", new java.math.BigDecimal("10.50"));
+        payload.put("SalesQuotationNumber", null);
+        state.recordWritten(List.of(
+                new SyncedRecord("usmf|O-1", "h1", "id-1", "O-1", Map.of("SalesOrderNumber", "O-1"), null, payload),
+                new SyncedRecord("usmf|O-2", "h2", "id-2", "O-2", Map.of("SalesOrderNumber", "O-2"))));
+
+        Map<String, Map<String, Object>> found = state.writtenPayloads(List.of("usmf|O-1", "usmf|O-2", "usmf|O-3"));
+
+        assertThat(found).containsOnlyKeys("usmf|O-1");
+        assertThat(found.get("usmf|O-1")).as("nulls kept, decimals exact (scale too), order kept")
+                .containsExactlyEntriesOf(payload);
+        assertThat(found.get("usmf|O-1").get("TotalAmount")).isEqualTo(new java.math.BigDecimal("10.50"));
+        assertThat(store.writtenPayloads().lastWritten("orders", List.of("usmf|O-1"))).isEqualTo(found);
+        assertThat(store.writtenPayloads().lastWritten("accounts", List.of("usmf|O-1"))).isEmpty();
+    }
+
+    @Test
+    void conflictsAreKeptPerRunWithTheirFieldsAndCountedInTheRun() {
+        String runId = store.runs().start("orders");
+        org.p2csync.sync.Conflict renamed = new org.p2csync.sync.Conflict("ORD-1", "usmf|ORD-1", List.of(
+                new org.p2csync.sync.Conflict.Field("SalesOrderName", "Old", ARABIC, "New"),
+                new org.p2csync.sync.Conflict.Field("RequestedShippingDate", null, "2026-12-01T00:00:00Z", null)));
+        org.p2csync.sync.Conflict total = new org.p2csync.sync.Conflict("ORD-2", "demf|ORD-2", List.of(
+                new org.p2csync.sync.Conflict.Field("TotalAmount", new java.math.BigDecimal("10.5"), 99, 11)));
+
+        store.conflicts().record(runId, "orders", List.of(renamed, total));
+        store.conflicts().record(runId, "orders", List.of());
+        store.runs().finish(runId, new RunCounts(5, 0, 3, 2, 0, 0, 2), Map.of(), Outcome.Completed);
+
+        List<ConflictRow> rows = store.conflicts().ofRun(runId);
+        assertThat(rows).extracting(ConflictRow::recordKey).containsExactly("ORD-1", "ORD-2");
+        assertThat(rows.get(0).fields()).isEqualTo(renamed.fields());
+        assertThat(rows.get(0).targetKey()).isEqualTo("usmf|ORD-1");
+        assertThat(rows.get(0).detectedAt()).isEqualTo(clock.instant());
+        assertThat(rows.get(1).fields()).singleElement().satisfies(f -> {
+            assertThat(f.lastWritten()).isEqualTo(new java.math.BigDecimal("10.5"));
+            assertThat(f.found()).isEqualTo(99);
+        });
+        assertThat(store.conflicts().recent("orders", 1)).extracting(ConflictRow::recordKey).containsExactly("ORD-2");
+        assertThat(store.conflicts().recent("accounts", 5)).isEmpty();
+        assertThat(store.runs().recent("orders", 1).get(0).counts().conflicts()).isEqualTo(2);
+    }
+
+    @Test
+    void purgeDeletesOldConflictsWithTheirRuns() {
+        String old = store.runs().start("orders");
+        store.conflicts().record(old, "orders", List.of(new org.p2csync.sync.Conflict("ORD-1", "usmf|ORD-1",
+                List.of(new org.p2csync.sync.Conflict.Field("SalesOrderName", "a", "b", "c")))));
+        clock.advance(Duration.ofDays(46));
+        String recent = store.runs().start("orders");
+        store.conflicts().record(recent, "orders", List.of(new org.p2csync.sync.Conflict("ORD-2", "usmf|ORD-2",
+                List.of(new org.p2csync.sync.Conflict.Field("SalesOrderName", "a", "b", "c")))));
+
+        store.runs().purgeOlderThan(RunHistory.DEFAULT_RETENTION);
+
+        assertThat(store.conflicts().recent("orders", 10)).extracting(ConflictRow::runId).containsExactly(recent);
+    }
+
     // --- errors ---
 
     @Test
