@@ -55,7 +55,7 @@ final class ConflictDetector {
         Map<String, Integer> byKey = new LinkedHashMap<>();
         for (int i : ready) {
             TargetRecord target = items.get(i).target();
-            if (target.operation() == TargetRecord.Operation.UPSERT
+            if (target.operation() != TargetRecord.Operation.DELETE
                     && (target.entitySet() == null || target.entitySet().equals(entitySet))) {
                 byKey.put(target.keyString(), i);
             }
@@ -125,7 +125,10 @@ final class ConflictDetector {
         return true;
     }
 
-    /** The compared fields whose target value is not the one last written; fields not written both times are skipped. */
+    /**
+     * The compared fields whose target value is neither the one last written nor the one written now; fields not
+     * written both times are skipped.
+     */
     private List<Conflict.Field> compare(Map<String, Object> lastWritten, Map<String, Object> found,
             Map<String, Object> now) {
         List<Conflict.Field> differences = new ArrayList<>();
@@ -135,7 +138,9 @@ final class ConflictDetector {
             }
             Object last = lastWritten.get(field);
             Object current = found.get(field);
-            if (!FieldValues.same(last, current)) {
+            // the target already holding the value written now overwrites nothing: e.g. another area of ours (an
+            // invoice marking its order Invoiced) got there first
+            if (!FieldValues.same(last, current) && !FieldValues.same(current, now.get(field))) {
                 differences.add(new Conflict.Field(field, last, current, now.get(field)));
             }
         }

@@ -19,8 +19,9 @@ import org.p2csync.sandbox.SandboxOptions;
 
 /**
  * One CRM order's whole life across both systems: it goes to the ERP, the ERP's confirmation and totals come back,
- * its invoice arrives in the CRM and makes it Invoiced; after that, runs write nothing (no ping-pong). An invoice
- * whose order is not in the CRM yet waits for it.
+ * a CRM user's edit of the status the ERP owns is overwritten and recorded as a conflict, its invoice arrives in the
+ * CRM and makes it Invoiced; after that, runs write nothing (no ping-pong). An invoice whose order is not in the CRM
+ * yet waits for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdersBothWaysTest {
@@ -76,6 +77,22 @@ class OrdersBothWaysTest {
 
     @Test
     @Order(2)
+    void aCrmEditOfTheStatusTheErpOwnsIsOverwrittenAndRecordedAsAConflict() throws Exception {
+        probe.patchCrm("salesorders(" + crmOrder().get("salesorderid") + ")",
+                Map.of("msdyn_processingstatus", "On hold (set in the CRM)"));
+        probe.patchErp(orderPath(), Map.of("DocumentStatus", "PickingList"));
+
+        SyncFixture.Result result = sync.syncOnce("order-status");
+
+        assertThat(result.count("order-status", "written")).isEqualTo(1);
+        assertThat(result.count("order-status", "conflicts")).isEqualTo(1);
+        assertThat(result.area("order-status").get("conflictRecords").get(0).toString())
+                .contains(number(), "msdyn_processingstatus", "On hold (set in the CRM)", "Picked");
+        assertThat(crmOrder().get("msdyn_processingstatus")).as("the owner's value wins").isEqualTo("Picked");
+    }
+
+    @Test
+    @Order(3)
     void itsInvoiceArrivesInTheCrmAndTheOrderBecomesInvoiced() throws Exception {
         List<Map<String, Object>> lines = probe.erp("SalesOrderLines",
                 "$filter=SalesOrderNumber eq '" + number() + "'");
@@ -100,19 +117,20 @@ class OrdersBothWaysTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void fiveMoreRunsWriteNothing() throws Exception {
         for (int run = 1; run <= 5; run++) {
             SyncFixture.Result result = sync.syncOnce();
             assertThat(result.exitCode()).as(result.printed()).isZero();
             for (String area : AREAS) {
                 assertThat(result.count(area, "written")).as("run " + run + ", " + area).isZero();
+                assertThat(result.count(area, "conflicts")).as("run " + run + ", " + area).isZero();
             }
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anInvoiceWaitsForItsOrderAndFollowsIt() throws Exception {
         String company = (String) order.get("dataAreaId");
         String number = "SO-E-T00001";
@@ -194,6 +212,8 @@ class OrdersBothWaysTest {
             if (!expected.contains(area)) {
                 assertThat(result.count(area, "written")).as(area + " has nothing to write").isZero();
             }
+            assertThat(result.count(area, "conflicts")).as(area + ": our own writes read back are no conflict")
+                    .isZero();
         }
     }
 

@@ -81,11 +81,13 @@ class ConflictDetectorTest {
         assertThat(erp.upsert("setup", "SalesOrderHeadersV2", written)).allMatch(WriteResult::isSuccess);
         Map<String, Map<String, Object>> lastWritten = new HashMap<>();
         written.forEach(r -> lastWritten.put(r.keyString(), r.payload()));
-        // the other side: renames C-3, changes C-4's total; C-5 is rewritten with the same values in another spelling
+        // the other side: renames C-3, changes C-4's total; C-5 is rewritten with the same values in another spelling;
+        // C-6 already got the very name written now (nothing is overwritten)
         erp.upsert("setup", "SalesOrderHeadersV2", List.of(
                 order("demf", "C-3", "Renamed in the ERP", new BigDecimal("10.50")),
                 order("usmf", "C-4", "Order 4", new BigDecimal("99")),
-                order("demf", "C-5", "Order 5", 10.5)));
+                order("demf", "C-5", "Order 5", 10.5),
+                order("usmf", "C-6", "Now from the CRM", new BigDecimal("10.50"))));
         // written before but gone from the target, and a record never written: no conflict either way
         lastWritten.put("usmf|C-GONE", order("usmf", "C-GONE", "x", 1).payload());
 
