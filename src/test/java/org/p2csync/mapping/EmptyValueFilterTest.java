@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `~` in a filter means "empty", as the README says: `notEquals: ~` keeps only rows that have the field. */
+/**
+ * {@code ~} (or {@code null}) in a filter means "empty", as the README says: {@code notEquals: ~} keeps only rows that
+ * have the field; a quoted {@code "~"} is the text.
+ */
 class EmptyValueFilterTest {
     @Test
     void tildeAndNullMeanEmptyInEqualsNotEqualsAndIn(@TempDir Path dir) throws Exception {
@@ -32,6 +35,25 @@ class EmptyValueFilterTest {
         assertThat(mapping.apply(row("  ", "USD"), Lookups.NONE)).isInstanceOf(MapResult.Filtered.class);
         assertThat(mapping.apply(row("SO-1", null), Lookups.NONE)).isInstanceOf(MapResult.Filtered.class);
         assertThat(mapping.apply(row("SO-1", "XXX"), Lookups.NONE)).isInstanceOf(MapResult.Filtered.class);
+    }
+
+    @Test
+    void aQuotedTildeIsText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("invoices.yaml");
+        Files.writeString(file, """
+                area: invoices
+                source: { system: erp, entity: SalesInvoiceHeadersV2, id: [dataAreaId, InvoiceNumber], key: InvoiceNumber, modified: ModifiedDateTime }
+                target: { system: crm, entity: invoices, key: [invoicenumber] }
+                filter:
+                  - field: SalesOrderNumber
+                    notEquals: "~"
+                fields:
+                  invoicenumber: { from: InvoiceNumber }
+                """);
+        Mapping mapping = new MappingLoader().load(file);
+
+        assertThat(mapping.apply(row(null, "USD"), Lookups.NONE)).isInstanceOf(MapResult.Mapped.class);
+        assertThat(mapping.apply(row("~", "USD"), Lookups.NONE)).isInstanceOf(MapResult.Filtered.class);
     }
 
     private static Map<String, Object> row(String order, String currency) {
