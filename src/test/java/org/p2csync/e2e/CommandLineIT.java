@@ -3,6 +3,7 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +33,11 @@ class CommandLineIT {
         Path log = dir.resolve("demo.log");
         Process demo = jar(dir).redirectOutput(log.toFile()).start();
         try {
-            assertThat(awaitInFile(log, l -> l.contains("accounts run ") && l.contains(" Completed "),
-                    Duration.ofSeconds(90))).as(Files.readString(log)).isTrue();
+            // every area of routes/ runs on its own schedule and logs its summary
+            for (String area : areasOf(Path.of("routes"))) {
+                assertThat(awaitInFile(log, l -> l.contains(" " + area + " run ") && l.contains(" Completed "),
+                        Duration.ofSeconds(90))).as(area + "\n" + Files.readString(log)).isTrue();
+            }
         } finally {
             demo.destroy(); // SIGTERM, as Ctrl-C or a service manager would
         }
@@ -77,6 +81,13 @@ class CommandLineIT {
                 Path.of(System.getProperty("p2c.jar", "target/p2c-sync.jar")).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    private static List<String> areasOf(Path routes) throws IOException {
+        try (Stream<Path> files = Files.list(routes)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".camel.yaml"))
+                    .map(n -> n.substring(0, n.length() - ".camel.yaml".length())).sorted().toList();
+        }
     }
 
     private static boolean awaitInFile(Path log, java.util.function.Predicate<String> match, Duration timeout)
