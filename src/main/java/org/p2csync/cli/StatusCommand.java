@@ -15,6 +15,7 @@ import org.p2csync.app.ConfigurationException;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
 import org.p2csync.state.ConflictRow;
+import org.p2csync.state.ErrorRow;
 import org.p2csync.state.PendingRecord;
 import org.p2csync.state.RunRecord;
 import org.p2csync.state.StateConfig;
@@ -25,13 +26,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `status`: per area, the last run, the open errors and the records waiting for a reference, from the state. */
+/**
+ * `status`: per area, the last run, its recent conflicts, the open errors (the first few with stage and reason) and the
+ * records waiting for a reference, from the state.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Failures.USAGE,
         description = "Show per area the last run (time, outcome, counts), open errors and waiting records with the"
                 + " references they wait for. Reads the state only; works while a sync runs.")
 final class StatusCommand implements Callable<Integer> {
     /** Missing references shown per area; the rest are counted. */
     static final int SHOWN_WAITING = 5;
+    static final int SHOWN_ERRORS = 5;
     /** Latest conflicts shown per area. */
     static final int SHOWN_CONFLICTS = 5;
 
@@ -75,7 +80,14 @@ final class StatusCommand implements Callable<Integer> {
                     c.waiting(), c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
         }
         printConflicts(out, area, state);
-        out.println("  open errors: " + state.errors().countOpen(area));
+        long errors = state.errors().countOpen(area);
+        out.println("  open errors: " + errors);
+        for (ErrorRow e : state.errors().open(area, SHOWN_ERRORS)) {
+            out.printf("    %s: %s failed: %s (%s)%n", e.recordKey(), e.stage(), e.reason(), e.createdAt());
+        }
+        if (errors > SHOWN_ERRORS) {
+            out.printf("    ... and %d more%n", errors - SHOWN_ERRORS);
+        }
         long waiting = state.pending().count(area);
         out.println("  waiting:     " + waiting);
         for (PendingRecord p : state.pending().list(area, SHOWN_WAITING)) {

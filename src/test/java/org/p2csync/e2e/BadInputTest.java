@@ -70,6 +70,14 @@ class BadInputTest {
                 assertThat(e.reason()).containsIgnoringCase("malformed");
             });
         }
+        java.io.StringWriter status = new java.io.StringWriter();
+        assertThat(org.p2csync.cli.P2cCommand.execute(new java.io.PrintWriter(status, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), "status", "--area", "accounts",
+                "--config", sync.config().toString())).isZero();
+        assertThat(status.toString()).as("status names each failed record with its stage and reason")
+                .contains("open errors: 4")
+                .contains("BAD-ATLANTIS: map failed: ").contains("'Atlantis'")
+                .contains("BAD-LONG-1: write failed: ").contains("OrganizationName");
     }
 
     private static Map<String, Object> customer(String number, String name, String country) {
