@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
@@ -27,28 +28,36 @@ import org.p2csync.sandbox.SandboxOptions;
  * records of demf stay in demf with EUR; a second run writes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllFlowsTest {
     private static final List<String> AREAS = List.of("products", "accounts", "contacts", "person-customers",
             "quotes", "orders", "order-status", "erp-orders", "invoices");
 
-    @TempDir
-    static Path dir;
-
-    static Sandbox sandbox;
-    static ODataProbe probe;
-    static SyncFixture sync;
-    static SyncFixture.Result first;
+    Sandbox sandbox;
+    ODataProbe probe;
+    SyncFixture sync;
+    SyncFixture.Result first;
 
     @BeforeAll
-    static void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
-        sync = new SyncFixture(sandbox, dir, Map.of());
-        first = sync.syncOnce();
+        sync = new SyncFixture(sandbox, dir, settings());
+        first = firstRun();
+    }
+
+    /** Settings beyond the sandbox's URLs and secrets. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /** The run whose results every test checks: `sync --once` of every area on a fresh data folder. */
+    SyncFixture.Result firstRun() throws Exception {
+        return sync.syncOnce();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         sandbox.close();
     }
 
