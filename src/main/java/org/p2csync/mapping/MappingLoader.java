@@ -36,6 +36,18 @@ public final class MappingLoader {
     private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
+    private final SharedValueMaps shared;
+
+    /** A loader for files that use no shared value maps. */
+    public MappingLoader() {
+        this(SharedValueMaps.NONE);
+    }
+
+    /** A loader whose files may use the tables of {@code shared} by name. */
+    MappingLoader(SharedValueMaps shared) {
+        this.shared = shared;
+    }
+
     /** @throws MappingException when the file cannot be read, is not valid YAML, or breaks the format */
     public Mapping load(Path file) {
         Problems problems = new Problems(file);
@@ -53,8 +65,8 @@ public final class MappingLoader {
                 .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
                 .orElse(Condition.ANY_RECORD);
         ValueMapCompiler tables = new ValueMapCompiler(problems);
-        Map<String, ValueMapCompiler.Loaded> valueMaps =
-                top.entry("valueMaps").map(e -> tables.compileAll(e.value())).orElse(Map.of());
+        Map<String, ValueMapCompiler.Loaded> valueMaps = shared.with(
+                top.entry("valueMaps").map(e -> tables.compileAll(e.value())).orElse(Map.of()));
 
         List<FieldRule> rules = new ArrayList<>();
         top.entry("company")
@@ -91,7 +103,7 @@ public final class MappingLoader {
         return mapping;
     }
 
-    private static Node parse(Path file, Problems problems) {
+    static Node parse(Path file, Problems problems) {
         // the YAML 1.2 core schema, as integrators expect: ~ and null are null, True/TRUE are booleans (the default
         // JSON schema reads ~ as the text "~", so `equals: ~` would compare with a tilde)
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();

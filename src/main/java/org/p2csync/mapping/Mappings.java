@@ -26,15 +26,17 @@ public final class Mappings implements Areas {
 
     /**
      * Loads every {@code *.yaml} of {@code folder}. Each file's area must equal its file name, so that
-     * {@code mappings/accounts.yaml} is always the accounts mapping.
+     * {@code mappings/accounts.yaml} is always the accounts mapping. Their value maps may name the tables of
+     * {@code folder/shared/value-maps.yaml}.
      *
      * @throws MappingException for the first file in error; the problems of the other files are attached as
      *     suppressed exceptions, so one start-up reports every broken file
      */
     public static Mappings load(Path folder) {
-        MappingLoader loader = new MappingLoader();
         Map<String, Mapping> byArea = new LinkedHashMap<>();
         List<MappingException> failures = new ArrayList<>();
+        // a broken shared file stops here: every file using its tables would only add "unknown value map" noise
+        MappingLoader loader = new MappingLoader(SharedValueMaps.load(folder));
         for (Path file : yamlFiles(folder)) {
             try {
                 Mapping mapping = loader.load(file);

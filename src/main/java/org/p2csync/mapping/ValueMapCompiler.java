@@ -16,8 +16,21 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * F is {@code error} (the default), {@code keep}, or {@code {value: X}}.
  */
 final class ValueMapCompiler {
-    /** A compiled table with the lines of the values it writes, so they can be checked against MaxLength. */
-    record Loaded(ValueMap table, List<Located> values) {}
+    /**
+     * A compiled table with the lines of the values it writes, so they can be checked against MaxLength.
+     *
+     * @param origin the file the table was written in when it is not the mapping file using it (a shared table),
+     *     else null
+     */
+    record Loaded(ValueMap table, List<Located> values, java.nio.file.Path origin) {
+        Loaded(ValueMap table, List<Located> values) {
+            this(table, values, null);
+        }
+
+        Loaded from(java.nio.file.Path file) {
+            return new Loaded(table, values, file);
+        }
+    }
 
     record Located(Object value, String what, int line) {}
 

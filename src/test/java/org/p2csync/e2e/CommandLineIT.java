@@ -128,10 +128,14 @@ class CommandLineIT {
     }
 
     private static void copy(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
     }

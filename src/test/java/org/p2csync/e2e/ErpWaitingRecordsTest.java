@@ -46,9 +46,8 @@ class ErpWaitingRecordsTest {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(150));
         probe = new ODataProbe(sandbox);
         Path routes = Files.createDirectories(dir.resolve("routes"));
-        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        Path mappings = SyncFixture.shippedMappings(dir.resolve("mappings"), "accounts");
         Files.copy(Path.of("routes/accounts.camel.yaml"), routes.resolve("accounts.camel.yaml"));
-        Files.copy(Path.of("mappings/accounts.yaml"), mappings.resolve("accounts.yaml"));
         Files.copy(FIXTURES.resolve("erpinvoices.camel.yaml"), routes.resolve("erpinvoices.camel.yaml"));
         Files.copy(FIXTURES.resolve("erpinvoices.yaml"), mappings.resolve("erpinvoices.yaml"));
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.routes", routes.toString(), "p2c.mappings",

@@ -69,10 +69,7 @@ class MappingErrorsTest {
     }
 
     private static Path copyOfMappings(String name) throws Exception {
-        Path copy = dir.resolve(name);
-        Files.createDirectories(copy);
-        Files.copy(Path.of("mappings", "accounts.yaml"), copy.resolve("accounts.yaml"));
-        return copy;
+        return SyncFixture.shippedMappings(dir.resolve(name), "accounts");
     }
 
     private static int indexOfLineContaining(List<String> lines, String text) {

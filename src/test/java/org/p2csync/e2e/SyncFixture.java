@@ -44,6 +44,19 @@ final class SyncFixture {
         writeConfig(props);
     }
 
+    /**
+     * A mappings folder holding the named shipped mapping files and the shared value maps they use, for tests that
+     * run a few shipped areas beside test-only ones.
+     */
+    static Path shippedMappings(Path folder, String... areas) throws IOException {
+        Files.createDirectories(folder.resolve("shared"));
+        Files.copy(Path.of("mappings", "shared", "value-maps.yaml"), folder.resolve("shared").resolve("value-maps.yaml"));
+        for (String area : areas) {
+            Files.copy(Path.of("mappings", area + ".yaml"), folder.resolve(area + ".yaml"));
+        }
+        return folder;
+    }
+
     Path config() {
         return config;
     }

@@ -42,10 +42,9 @@ class WaitingRecordsTest {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(150));
         probe = new ODataProbe(sandbox);
         Path routes = Files.createDirectories(dir.resolve("routes"));
-        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        Path mappings = SyncFixture.shippedMappings(dir.resolve("mappings"), "accounts");
         Files.copy(Path.of("routes/accounts.camel.yaml"), routes.resolve("accounts.camel.yaml"));
         Files.copy(FIXTURES.resolve("accountcopies.camel.yaml"), routes.resolve("accountcopies.camel.yaml"));
-        Files.copy(Path.of("mappings/accounts.yaml"), mappings.resolve("accounts.yaml"));
         Files.copy(FIXTURES.resolve("accountcopies.yaml"), mappings.resolve("accountcopies.yaml"));
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.routes", routes.toString(), "p2c.mappings",
                 mappings.toString(), "p2c.page-size", "40"));

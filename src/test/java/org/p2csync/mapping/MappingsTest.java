@@ -44,6 +44,8 @@ class MappingsTest {
     @Test
     void aLookupOfAnAreaWithoutMappingIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("mappings/accounts.yaml"), dir.resolve("accounts.yaml"));
+        Files.createDirectories(dir.resolve("shared"));
+        Files.copy(Path.of("mappings/shared/value-maps.yaml"), dir.resolve("shared/value-maps.yaml"));
         Files.writeString(dir.resolve("quotes.yaml"), Files.readString(Path.of("src/test/resources/flow/quotes.yaml")));
 
         MappingException e = catchThrowableOfType(MappingException.class, () -> Mappings.load(dir));
