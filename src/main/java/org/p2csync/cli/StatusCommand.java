@@ -54,10 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.ofNullable(config));
         List<String> areas = area != null ? List.of(area) : AreaOrder.sort(mappedAreas(settings.mappingsDir()));
         PrintWriter out = spec.commandLine().getOut();
-        StateConfig stateConfig = settings.stateDatabase()
-                .map(db -> new StateConfig(db.url(), db.user(), db.password()))
-                .orElseGet(() -> StateStore.h2(settings.dataDir()));
-        try (StateStore state = StateStore.open(stateConfig)) {
+        try (StateStore state = StateStore.open(stateConfig(settings))) {
             for (String a : areas) {
                 print(out, a, state);
             }
@@ -117,7 +114,15 @@ final class StatusCommand implements Callable<Integer> {
         return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
     }
 
-    private static List<String> mappedAreas(Path dir) {
+    /** The state database the settings name: PostgreSQL (or another JDBC URL), else the H2 file in the data folder. */
+    static StateConfig stateConfig(Settings settings) {
+        return settings.stateDatabase()
+                .map(db -> new StateConfig(db.url(), db.user(), db.password()))
+                .orElseGet(() -> StateStore.h2(settings.dataDir()));
+    }
+
+    /** The areas of the mapping files in the folder (not its shared/ tables). */
+    static List<String> mappedAreas(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationException(
                     "mappings folder " + dir.toAbsolutePath() + " does not exist (set p2c.mappings, or use --area)");

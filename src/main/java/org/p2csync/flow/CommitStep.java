@@ -59,7 +59,8 @@ final class CommitStep implements BatchStep {
         recordWaiting(batch);
         List<ErrorRow> failed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.FAILED)
-                .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i)))
+                .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i))
+                        .withSourceId(i.sourceId()))
                 .toList();
         if (!failed.isEmpty()) {
             errors.recordAll(failed);

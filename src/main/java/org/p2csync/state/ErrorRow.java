@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param stage where it failed: read, map, write
  * @param payload the source or mapped record as JSON text, for people to inspect; may be null
  * @param createdAt assigned by the store when null
+ * @param sourceId the source record's id, so `retry` can have the next run re-read it; null on rows recorded before
+ *     the store kept it
  */
 public record ErrorRow(
         Long id,
@@ -18,11 +20,17 @@ public record ErrorRow(
         String stage,
         String reason,
         String payload,
-        Instant createdAt) {
+        Instant createdAt,
+        String sourceId) {
 
     /** A row to record now. */
     public static ErrorRow of(
             String runId, String area, String recordKey, String stage, String reason, String payload) {
-        return new ErrorRow(null, runId, area, recordKey, stage, reason, payload, null);
+        return new ErrorRow(null, runId, area, recordKey, stage, reason, payload, null, null);
+    }
+
+    /** This row, naming the source record's id. */
+    public ErrorRow withSourceId(String id) {
+        return new ErrorRow(this.id, runId, area, recordKey, stage, reason, payload, createdAt, id);
     }
 }

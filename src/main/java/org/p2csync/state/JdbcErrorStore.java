@@ -11,8 +11,8 @@ import java.util.List;
 /** The error store in the state database; an error is open until a later run writes its record. */
 final class JdbcErrorStore implements ErrorStore {
     private static final String INSERT = """
-            INSERT INTO sync_error (run_id, area, record_key, stage, reason, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO sync_error (run_id, area, record_key, stage, reason, payload, created_at, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Transactions tx;
     private final Clock clock;
@@ -44,6 +44,7 @@ final class JdbcErrorStore implements ErrorStore {
                     st.setString(5, row.reason());
                     st.setString(6, row.payload());
                     DbTime.set(st, 7, row.createdAt() == null ? now : row.createdAt());
+                    st.setString(8, row.sourceId());
                     st.addBatch();
                 }
                 st.executeBatch();
@@ -60,7 +61,7 @@ final class JdbcErrorStore implements ErrorStore {
         }
         return tx.inTransaction("read open errors of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT id, run_id, area, record_key, stage, reason, payload, created_at FROM sync_error
+                    SELECT id, run_id, area, record_key, stage, reason, payload, created_at, source_id FROM sync_error
                     WHERE area = ? AND resolved_at IS NULL ORDER BY id LIMIT ?""")) {
                 st.setString(1, area);
                 st.setInt(2, limit);
@@ -75,7 +76,8 @@ final class JdbcErrorStore implements ErrorStore {
                                 rs.getString("stage"),
                                 rs.getString("reason"),
                                 rs.getString("payload"),
-                                DbTime.get(rs, "created_at")));
+                                DbTime.get(rs, "created_at"),
+                                rs.getString("source_id")));
                     }
                 }
                 return rows;

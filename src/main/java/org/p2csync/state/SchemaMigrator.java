@@ -97,7 +97,10 @@ final class SchemaMigrator {
                         detected_at TIMESTAMP WITH TIME ZONE NOT NULL,
                         fields TEXT NOT NULL)""",
                     "CREATE INDEX IF NOT EXISTS sync_conflict_area_detected ON sync_conflict (area, detected_at)",
-                    "CREATE INDEX IF NOT EXISTS sync_conflict_run ON sync_conflict (run_id)")));
+                    "CREATE INDEX IF NOT EXISTS sync_conflict_run ON sync_conflict (run_id)")),
+            // `retry` schedules a failed record to be re-read by its source id
+            new Migration(5, "source id of failed records", List.of(
+                    "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)")));
 
     private final Transactions tx;
     private final Dialect dialect;

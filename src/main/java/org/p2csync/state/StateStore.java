@@ -97,6 +97,11 @@ public final class StateStore implements AutoCloseable {
         return pending;
     }
 
+    /** The manual re-run of failed records. */
+    public FailedRecordRetry failedRecordRetry() {
+        return new FailedRecordRetry(errors(), pending());
+    }
+
     /** Conflicts of two-way areas, per run. */
     public ConflictStore conflicts() {
         return conflicts;

@@ -87,6 +87,16 @@ final class SyncFixture {
         return new Result(code, out + err.toString(), json);
     }
 
+    /** Another command of the real command line (`status`, `retry`, ...) with this fixture's config. */
+    Result command(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", config.toString()));
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        int code = P2cCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Result(code, out + err.toString(), null);
+    }
+
     record Result(int exitCode, String printed, JsonNode report) {
         JsonNode area(String name) {
             return report.get("areas").get(name);

@@ -465,7 +465,29 @@ abstract class StateStoreContract {
                 .usingRecursiveComparison()
                 .ignoringFields("id")
                 .isEqualTo(new ErrorRow(null, runId, "accounts", CYRILLIC, "map",
-                        "Name too long: " + QUOTES + " " + CHINESE, payload, clock.instant()));
+                        "Name too long: " + QUOTES + " " + CHINESE, payload, clock.instant(), null));
+    }
+
+    @Test
+    void retryMakesFailedRecordsWaitAndLeavesErrorsWithoutSourceIdOpen() {
+        store.errors().recordAll(List.of(
+                ErrorRow.of("run-1", "accounts", CYRILLIC, "write", "HTTP 400 first", null).withSourceId("id-1"),
+                ErrorRow.of("run-2", "accounts", CYRILLIC, "write", "HTTP 400 again", null).withSourceId("id-1"),
+                ErrorRow.of("run-2", "accounts", "ACC-2", "map", "no country", null).withSourceId("id-2"),
+                ErrorRow.of("run-0", "accounts", "OLD-1", "map", "before source ids", null),
+                ErrorRow.of("run-2", "contacts", "C-1", "map", "other area", null).withSourceId("id-9")));
+
+        FailedRecordRetry.Scheduled scheduled = store.failedRecordRetry().schedule("accounts");
+
+        assertThat(scheduled.records()).containsExactly(CYRILLIC, "ACC-2");
+        assertThat(scheduled.withoutSourceId()).isEqualTo(1);
+        assertThat(store.pending().list("accounts", 10)).extracting(PendingRecord::sourceId, PendingRecord::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("id-1", "retry of a failed record (write: HTTP 400 again)"),
+                        org.assertj.core.groups.Tuple.tuple("id-2", "retry of a failed record (map: no country)"));
+        assertThat(store.errors().open("accounts", 10)).extracting(ErrorRow::recordKey).containsExactly("OLD-1");
+        assertThat(store.errors().countOpen("contacts")).isEqualTo(1);
+        assertThat(store.failedRecordRetry().schedule("accounts").records()).as("nothing left to schedule").isEmpty();
     }
 
     @Test
