@@ -32,16 +32,20 @@ final class CommitStep implements BatchStep {
     private final CursorStore cursors;
     private final RunLedger ledger;
     private final String targetIdField;
+    private final String linesTarget;
     private final ObjectMapper json;
     private final ConflictRecorder conflicts;
 
     /**
      * @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null
+     * @param linesTarget the target entity set of source-read document lines (their keys are kept, so lines gone
+     *     from the source are deleted with the next write), or null
      * @param conflicts for an area with {@code conflicts: detect}: keeps written payloads and records conflicts
      */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
-            RunLedger ledger, ObjectMapper json, String targetIdField, ConflictRecorder conflicts) {
+            RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts) {
         this.targetIdField = targetIdField;
+        this.linesTarget = linesTarget;
         this.conflicts = conflicts;
         this.recordState = recordState;
         this.errors = errors;
@@ -112,7 +116,18 @@ final class CommitStep implements BatchStep {
         Object targetId = targetIdField == null ? null : item.target().payload().get(targetIdField);
         return new SyncedRecord(item.target().keyString(), item.hash(), item.sourceId(), item.sourceKey(),
                 item.target().key(), targetId == null ? null : String.valueOf(targetId),
-                conflicts.keepsPayloads() ? item.target().payload() : null);
+                conflicts.keepsPayloads() ? item.target().payload() : null, lineKeys(item.target()));
+    }
+
+    /** The keys of the source-read lines now at the target: those written, not those this write deleted. */
+    private List<Map<String, Object>> lineKeys(TargetRecord document) {
+        if (linesTarget == null) {
+            return null;
+        }
+        return document.lines().stream()
+                .filter(l -> linesTarget.equals(l.entitySet()) && l.operation() != TargetRecord.Operation.DELETE)
+                .map(TargetRecord::key)
+                .toList();
     }
 
     /** Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. */

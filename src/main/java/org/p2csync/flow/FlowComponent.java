@@ -35,9 +35,11 @@ public final class FlowComponent extends DefaultComponent {
     private BatchStep stepFor(String stage, String area) {
         return switch (stage) {
             case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state));
-            case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area));
+            case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area),
+                    areas.mapping(area).sourceLinesTarget());
             case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
-                    ledger, json, areas.mapping(area).target().id(), areas.mapping(area).detectsConflicts()
+                    ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
+                    areas.mapping(area).detectsConflicts()
                             ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off());
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");

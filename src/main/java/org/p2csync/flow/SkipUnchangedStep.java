@@ -10,13 +10,17 @@ import org.p2csync.sync.ItemStatus;
 
 /**
  * Marks records whose mapped payload hash equals the one last written as unchanged, so they cost no write. One
- * bulk lookup per page keeps this off the per-record path.
+ * bulk lookup per page keeps this off the per-record path. Documents still to be written get DELETEs for the lines
+ * gone from their source since ({@link VanishedLines}).
  */
 final class SkipUnchangedStep implements BatchStep {
     private final RecordStateRepository recordState;
+    private final VanishedLines vanishedLines;
 
-    SkipUnchangedStep(RecordStateRepository recordState) {
+    /** @param linesTarget the target entity set of source-read document lines, or null for records without them */
+    SkipUnchangedStep(RecordStateRepository recordState, String linesTarget) {
         this.recordState = recordState;
+        this.vanishedLines = linesTarget == null ? null : new VanishedLines(recordState, linesTarget);
     }
 
     @Override
@@ -29,7 +33,8 @@ final class SkipUnchangedStep implements BatchStep {
             return batch;
         }
         Map<String, String> known = recordState.hashes(keys);
-        return batch.mapItems(i -> isUnchanged(i, known) ? i.unchanged() : i);
+        Batch marked = batch.mapItems(i -> isUnchanged(i, known) ? i.unchanged() : i);
+        return vanishedLines == null ? marked : vanishedLines.addDeletes(marked);
     }
 
     private static boolean isUnchanged(Item item, Map<String, String> known) {

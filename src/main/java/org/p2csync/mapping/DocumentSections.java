@@ -34,6 +34,11 @@ record DocumentSections(List<DocumentLines> sections) {
         return sections.stream().map(DocumentLines::readSpec).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The target entity set of the section that reads source lines, or null when none does. */
+    String sourceLinesTarget() {
+        return sections.stream().filter(s -> !s.self()).map(DocumentLines::targetEntity).findFirst().orElse(null);
+    }
+
     /** Source fields the header row must hold for the self sections. */
     List<String> headerSelect() {
         return sections.stream().flatMap(s -> s.headerSelect().stream()).toList();

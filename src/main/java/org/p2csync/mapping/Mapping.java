@@ -205,6 +205,15 @@ public final class Mapping {
                 PayloadHash.ofDocument(payload, documentLines));
     }
 
+    /**
+     * The target entity set of the lines this document reads from the source (quote lines, order lines, ...), or null
+     * for records without such lines. A line of that set written before and gone from the source since is deleted at
+     * the target with the document's next write; lines of {@code source: self} sections never are.
+     */
+    public String sourceLinesTarget() {
+        return lines.sourceLinesTarget();
+    }
+
     /** What happens to the target record when the source deletes a record ({@code onDelete:}). */
     public DeletePolicy onDelete() {
         return onDelete;

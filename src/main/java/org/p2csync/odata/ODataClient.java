@@ -136,7 +136,8 @@ public final class ODataClient {
     /**
      * Upserts records by key (PATCH entitySet(key)) in $batch requests with continue-on-error, so each record gets
      * its own result. A record with lines (a document) goes as one change set, header then lines, which the service
-     * applies all or nothing: its result is the change set's, naming the header or line that was rejected. A record
+     * applies all or nothing: its result is the change set's, naming the header or line that was rejected. A document's
+     * line DELETE answered 404 (already gone) is dropped and the document sent again. A record
      * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
      * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
      * (for a document whose header is missing: header and lines). Records with operation UPDATE are sent as PATCH
@@ -149,6 +150,8 @@ public final class ODataClient {
      * @throws ODataException when a $batch request as a whole fails for good
      */
     public List<WriteResult> upsert(String area, String entitySet, List<TargetRecord> records) {
+        // a document may be resent without a line delete the target answered 404 to: the records as now sent
+        List<TargetRecord> current = new ArrayList<>(records);
         List<WriteResult> results = new ArrayList<>(Collections.nCopies(records.size(), (WriteResult) null));
         Map<Integer, Set<Integer>> creates = new HashMap<>();
         List<Integer> pending = new ArrayList<>();
@@ -160,7 +163,7 @@ public final class ODataClient {
         while (!pending.isEmpty()) {
             BatchRequest batch = new BatchRequest();
             for (int index : pending) {
-                TargetRecord record = records.get(index);
+                TargetRecord record = current.get(index);
                 List<BatchRequest.Operation> ops =
                         operations(record, entitySet, creates.getOrDefault(index, Set.of()));
                 if (record.lines().isEmpty()) {
@@ -175,7 +178,7 @@ public final class ODataClient {
             int next = 0;
             int firstContentId = 1;
             for (int index : pending) {
-                TargetRecord record = records.get(index);
+                TargetRecord record = current.get(index);
                 int members = 1 + record.lines().size();
                 Answer answer = answer(parts, next, members, firstContentId);
                 next += answer.partsUsed();
@@ -183,6 +186,16 @@ public final class ODataClient {
                 BatchResponse.Part part = answer.part();
                 String message = part.isSuccess() ? ""
                         : (members > 1 ? member(record, answer.member(), entitySet) + ": " : "") + part.errorMessage();
+                TargetRecord failedLine = answer.member() > 0 ? record.lines().get(answer.member() - 1) : null;
+                if (failedLine != null && failedLine.operation() == TargetRecord.Operation.DELETE
+                        && part.status() == 404) {
+                    // a line gone from the source is gone from the target too (deleted there as well): the change
+                    // set failed only for that, so the document goes again without the delete
+                    current.set(index, record.withoutLine(answer.member() - 1));
+                    creates.remove(index);
+                    missing.add(index);
+                    continue;
+                }
                 boolean delete = record.operation() == TargetRecord.Operation.DELETE;
                 if (delete && part.status() == 404) {
                     // already gone is what a delete wants

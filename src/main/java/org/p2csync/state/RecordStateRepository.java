@@ -36,6 +36,7 @@ public final class RecordStateRepository implements IdempotentRepository {
     static final int MAX_HASH_LENGTH = 128;
 
     private static final TypeReference<LinkedHashMap<String, Object>> KEY_TYPE = new TypeReference<>() {};
+    private static final TypeReference<List<LinkedHashMap<String, Object>>> LINE_KEYS_TYPE = new TypeReference<>() {};
     /** Payloads read back keep their decimals exact, as they were written. */
     private static final ObjectMapper PAYLOAD_JSON =
             new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -53,7 +54,8 @@ public final class RecordStateRepository implements IdempotentRepository {
         this.clock = clock;
         this.upsertSql = dialect.upsert("record_state", List.of("area", "record_key"), List.of("hash", "updated_at"));
         this.upsertIdentitySql = dialect.upsert("record_state", List.of("area", "record_key"),
-                List.of("hash", "updated_at", "source_id", "source_key", "target_key", "target_id", "written_payload"));
+                List.of("hash", "updated_at", "source_id", "source_key", "target_key", "target_id", "written_payload",
+                        "line_keys"));
     }
 
     public String area() {
@@ -109,6 +111,37 @@ public final class RecordStateRepository implements IdempotentRepository {
         });
     }
 
+    /**
+     * The keys of the source-read lines last written with each given document that has them; documents written
+     * without (or before this was kept) are absent. One query for the whole collection.
+     */
+    public Map<String, List<Map<String, Object>>> lineKeys(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read written line keys of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT r.record_key, r.line_keys FROM UNNEST(?) AS k(record_key)
+                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key
+                    WHERE r.line_keys IS NOT NULL""")) {
+                st.setArray(1, KeyArrays.of(connection, recordKeys));
+                st.setString(2, area);
+                Map<String, List<Map<String, Object>>> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        try {
+                            found.put(rs.getString(1), List.<Map<String, Object>>copyOf(json.readValue(rs.getString(2), LINE_KEYS_TYPE)));
+                        } catch (JsonProcessingException e) {
+                            throw new StateStoreException("Record state of area '" + area + "': stored line keys of '"
+                                    + rs.getString(1) + "' are not valid JSON: " + e.getOriginalMessage(), e);
+                        }
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     private Map<String, Object> payloadFromJson(String recordKey, String text) {
         try {
             return Collections.unmodifiableMap(PAYLOAD_JSON.readValue(text, KEY_TYPE));
@@ -147,6 +180,7 @@ public final class RecordStateRepository implements IdempotentRepository {
                     st.setString(7, toJson(r.targetKey()));
                     st.setString(8, r.targetId());
                     st.setString(9, r.writtenPayload() == null ? null : toJson(r.writtenPayload()));
+                    st.setString(10, r.lineKeys() == null ? null : toJson(r.lineKeys()));
                 });
     }
 
@@ -351,7 +385,7 @@ public final class RecordStateRepository implements IdempotentRepository {
         }
     }
 
-    private String toJson(Map<String, Object> targetKey) {
+    private String toJson(Object targetKey) {
         try {
             return json.writeValueAsString(targetKey);
         } catch (JsonProcessingException e) {

@@ -100,7 +100,10 @@ final class SchemaMigrator {
                     "CREATE INDEX IF NOT EXISTS sync_conflict_run ON sync_conflict (run_id)")),
             // `retry` schedules a failed record to be re-read by its source id
             new Migration(5, "source id of failed records", List.of(
-                    "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)")));
+                    "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)")),
+            // a document's next write deletes the lines gone from its source since the last one
+            new Migration(6, "line keys of written documents", List.of(
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")));
 
     private final Transactions tx;
     private final Dialect dialect;

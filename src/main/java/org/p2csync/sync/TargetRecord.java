@@ -38,6 +38,13 @@ public record TargetRecord(
         this(null, key, payload, List.of(), Operation.UPSERT);
     }
 
+    /** This document without its line at {@code index}. */
+    public TargetRecord withoutLine(int index) {
+        List<TargetRecord> rest = new java.util.ArrayList<>(lines);
+        rest.remove(index);
+        return new TargetRecord(entitySet, key, payload, rest, operation);
+    }
+
     /** The key as one readable string, e.g. {@code usmf|US-001}; used as the record-state and error key. */
     public String keyString() {
         return key.values().stream().map(String::valueOf).collect(Collectors.joining("|"));

@@ -78,6 +78,11 @@ final class ODataProbe {
         send("PATCH", sandbox.erpUrl() + entityPath.replace("'", "%27"), fields, Map.of("If-Match", "*"));
     }
 
+    /** DELETE an ERP row; the path's key values are written as they go in the URL. */
+    void deleteErp(String entityPath) {
+        send("DELETE", sandbox.erpUrl() + entityPath.replace("'", "%27"), null, Map.of());
+    }
+
     /** Create an ERP row with POST. */
     void postErp(String entitySet, Map<String, Object> fields) {
         send("POST", sandbox.erpUrl() + entitySet, fields, Map.of());

@@ -61,7 +61,7 @@ class DeletePolicyTest {
 
         commit(mapping, mapped.mapItems(i -> i.status() == ItemStatus.READY ? i.written() : i));
         assertThat(state.recordState("customers").hash("usmf|C-1")).contains(deactivated.hash());
-        Batch again = new SkipUnchangedStep(state.recordState("customers"))
+        Batch again = new SkipUnchangedStep(state.recordState("customers"), null)
                 .apply(map(mapping, Item.deletedAtSource("g1", null)));
         assertThat(again.items().get(0).status()).as("reported deleted twice: blocked once").isEqualTo(ItemStatus.UNCHANGED);
     }
@@ -129,6 +129,6 @@ class DeletePolicyTest {
 
     private void commit(Mapping mapping, Batch batch) {
         new CommitStep(state.recordState(mapping.area()), state.errors(), state.pending(), state.cursors(),
-                new RunLedger(state.runs(), new RequestCounter()), new ObjectMapper(), null, ConflictRecorder.off()).apply(batch);
+                new RunLedger(state.runs(), new RequestCounter()), new ObjectMapper(), null, null, ConflictRecorder.off()).apply(batch);
     }
 }

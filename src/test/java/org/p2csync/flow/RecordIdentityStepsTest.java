@@ -111,7 +111,7 @@ class RecordIdentityStepsTest {
         Item item = mapped.items().get(0);
         state.recordState("quotes").record(Map.of(item.target().keyString(), item.hash())); // as an older version did
 
-        commit().apply(new SkipUnchangedStep(state.recordState("quotes")).apply(mapped));
+        commit().apply(new SkipUnchangedStep(state.recordState("quotes"), null).apply(mapped));
 
         assertThat(state.recordState("quotes").targetKeysBySource(List.of("q1"))).containsOnlyKeys("q1");
     }
@@ -119,7 +119,7 @@ class RecordIdentityStepsTest {
     private CommitStep commit() {
         RunLedger ledger = new RunLedger(state.runs(), new RequestCounter());
         return new CommitStep(state.recordState("quotes"), state.errors(), state.pending(), state.cursors(), ledger,
-                new ObjectMapper(), null, ConflictRecorder.off());
+                new ObjectMapper(), null, null, ConflictRecorder.off());
     }
 
     private void writeAccounts(String idPrefix, int n) {

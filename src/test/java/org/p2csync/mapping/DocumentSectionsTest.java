@@ -76,6 +76,13 @@ class DocumentSectionsTest {
     }
 
     @Test
+    void onlyTheReadingSectionsLinesAreOnesAVanishedSourceLineDeletes() {
+        assertThat(invoices.sourceLinesTarget()).as("never the self section's salesorders").isEqualTo("invoicedetails");
+        assertThat(Mappings.load(Path.of("mappings")).mapping("products").sourceLinesTarget())
+                .as("a product's price-list item is a self section").isNull();
+    }
+
+    @Test
     void anInvoiceWithoutLinesStillMarksItsOrder() {
         assertThat(mapped(invoice(List.of())).lines()).singleElement()
                 .satisfies(order -> assertThat(order.entitySet()).isEqualTo("salesorders"));
