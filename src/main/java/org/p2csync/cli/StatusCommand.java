@@ -85,6 +85,10 @@ final class StatusCommand implements Callable<Integer> {
         if (errors > SHOWN_ERRORS) {
             out.printf("    ... and %d more%n", errors - SHOWN_ERRORS);
         }
+        if (errors > 0) {
+            out.printf("    (they flow again when their source changes; after fixing the cause elsewhere: retry --area %s)%n",
+                    area);
+        }
         long waiting = state.pending().count(area);
         out.println("  waiting:     " + waiting);
         for (PendingRecord p : state.pending().list(area, SHOWN_WAITING)) {

@@ -77,7 +77,8 @@ class BadInputTest {
         assertThat(status.toString()).as("status names each failed record with its stage and reason")
                 .contains("open errors: 4")
                 .contains("BAD-ATLANTIS: map failed: ").contains("'Atlantis'")
-                .contains("BAD-LONG-1: write failed: ").contains("OrganizationName");
+                .contains("BAD-LONG-1: write failed: ").contains("OrganizationName")
+                .contains("retry --area accounts");
     }
 
     private static Map<String, Object> customer(String number, String name, String country) {
