@@ -2,14 +2,16 @@ package org.p2csync.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Compiles {@code company:}, the target's legal-entity field (F&O dataAreaId), into an ordinary field rule: from the
- * record's business unit through {@code businessUnits} when {@code from} is given, else (or when the record has no
- * business unit) the {@code default}. An unknown business unit fails the record rather than landing in some company.
+ * record's business unit through {@code businessUnits} (an inline table, or the name of a value map) when {@code from}
+ * is given, else (or when the record has no business unit) the {@code default}. An unknown business unit fails the record rather than landing in some company.
  */
 final class CompanyCompiler {
     private static final Set<String> KEYS = Set.of("field", "default", "from", "businessUnits");
@@ -17,11 +19,15 @@ final class CompanyCompiler {
     private final Problems problems;
     private final References refs;
     private final ValueMapCompiler tables;
+    private final Map<String, ValueMapCompiler.Loaded> valueMaps;
 
-    CompanyCompiler(Problems problems, References refs, ValueMapCompiler tables) {
+    /** @param valueMaps the tables {@code businessUnits: NAME} may name (the file's own and the shared ones) */
+    CompanyCompiler(Problems problems, References refs, ValueMapCompiler tables,
+            Map<String, ValueMapCompiler.Loaded> valueMaps) {
         this.problems = problems;
         this.refs = refs;
         this.tables = tables;
+        this.valueMaps = valueMaps;
     }
 
     Optional<FieldRule> compile(Node node) {
@@ -63,8 +69,22 @@ final class CompanyCompiler {
             problems.add(m.line(), "company with from needs businessUnits: {business unit id: company}");
             return Optional.empty();
         }
-        return tables.businessUnits(m.entry("businessUnits").orElseThrow().value()).map(units -> {
-            units.values().forEach(v -> refs.literal(target, v.what(), v.value(), v.line()));
+        Node node = m.entry("businessUnits").orElseThrow().value();
+        if (node instanceof ScalarNode name) {
+            // the business unit -> company table by name, e.g. shared by every area of one organisation
+            ValueMapCompiler.Loaded table = valueMaps.get(name.getValue());
+            if (table == null) {
+                String hint = Suggestions.closest(name.getValue(), valueMaps.keySet())
+                        .map(s -> "; did you mean " + s + "?").orElse("");
+                problems.add(m.lineOf("businessUnits"), "company businessUnits names no value map '"
+                        + name.getValue() + "'" + hint);
+                return Optional.empty();
+            }
+            table.writesInto(refs, target, m.lineOf("businessUnits"));
+            return Optional.of(Steps.valueMap(table.table(), origin));
+        }
+        return tables.businessUnits(node).map(units -> {
+            units.writesInto(refs, target, m.lineOf("businessUnits"));
             return Steps.valueMap(units.table(), origin);
         });
     }

@@ -277,10 +277,7 @@ final class FieldRuleCompiler {
             problems.add(line, "unknown value map '" + name + "' in field " + target + hint);
             return Optional.empty();
         }
-        // a shared table's values are checked where this file uses the table, naming where the value is written
-        table.values().forEach(v -> refs.literal(target, table.origin() == null ? v.what()
-                : v.what() + " (" + table.origin() + ":" + v.line() + ")", v.value(),
-                table.origin() == null ? v.line() : line));
+        table.writesInto(refs, target, line);
         return Optional.of(Steps.valueMap(table.table(), origin));
     }
 

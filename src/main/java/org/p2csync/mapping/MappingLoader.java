@@ -70,7 +70,7 @@ public final class MappingLoader {
 
         List<FieldRule> rules = new ArrayList<>();
         top.entry("company")
-                .flatMap(e -> new CompanyCompiler(problems, refs, tables).compile(e.value()))
+                .flatMap(e -> new CompanyCompiler(problems, refs, tables, valueMaps).compile(e.value()))
                 .ifPresent(rules::add);
         FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps);
         section(top, "fields", null, problems).ifPresent(fields -> {

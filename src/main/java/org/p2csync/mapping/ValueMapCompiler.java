@@ -30,6 +30,17 @@ final class ValueMapCompiler {
         Loaded from(java.nio.file.Path file) {
             return new Loaded(table, values, file);
         }
+
+        /**
+         * Registers the values this table writes into {@code target} for the MaxLength check: at their own lines, or
+         * for a shared table at the line using it, naming where the value is written.
+         */
+        void writesInto(References refs, String target, int usedAt) {
+            for (Located v : values) {
+                refs.literal(target, origin == null ? v.what() : v.what() + " (" + origin + ":" + v.line() + ")",
+                        v.value(), origin == null ? v.line() : usedAt);
+            }
+        }
     }
 
     record Located(Object value, String what, int line) {}

@@ -94,6 +94,34 @@ class SharedValueMapsTest {
     }
 
     @Test
+    void companyBusinessUnitsMayNameASharedTable() throws Exception {
+        write(SHARED + """
+                  companyOfBusinessUnit:
+                    entries: { bu-1: usmf, bu-2: demf }
+                """, "");
+        Files.writeString(dir.resolve("accounts.yaml"), ACCOUNTS.formatted("").replace(
+                "company: { field: dataAreaId, default: usmf }",
+                "company: { field: dataAreaId, from: _owningbusinessunit_value, businessUnits: companyOfBusinessUnit }"));
+        Mapping accounts = Mappings.load(dir).mapping("accounts");
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("accountid", "a-1");
+        row.put("accountnumber", "ACC-1");
+        row.put("_owningbusinessunit_value", "bu-2");
+
+        assertThat(((MapResult.Mapped) accounts.apply(row, Lookups.NONE)).record().key())
+                .containsEntry("dataAreaId", "demf");
+        row.put("_owningbusinessunit_value", "bu-mars");
+        assertThat(accounts.apply(row, Lookups.NONE)).isInstanceOfSatisfying(MapResult.Failed.class,
+                f -> assertThat(f.reason()).contains("'bu-mars'").contains("companyOfBusinessUnit"));
+
+        Files.writeString(dir.resolve("accounts.yaml"), Files.readString(dir.resolve("accounts.yaml"))
+                .replace("businessUnits: companyOfBusinessUnit", "businessUnits: companyOfBusinesUnit"));
+        MappingException e = catchThrowableOfType(MappingException.class, () -> Mappings.load(dir));
+        assertThat(e.problems()).singleElement().asString().contains(
+                "company businessUnits names no value map 'companyOfBusinesUnit'; did you mean companyOfBusinessUnit?");
+    }
+
+    @Test
     void aTableNoFileDefinesIsUnknownWithAHint() throws Exception {
         Files.writeString(dir.resolve("accounts.yaml"), ACCOUNTS.formatted(""));
 
