@@ -125,8 +125,9 @@ final class SchemaMigrator {
     /** @return the schema version after migrating */
     int migrate() {
         // H2 cannot lock across DDL: a starter racing another can see a table the other is still creating as
-        // missing. The steps are idempotent, so trying again once the other starter is through is enough.
-        int attempts = dialect == Dialect.H2 ? 5 : 1;
+        // missing. The steps are idempotent, so trying again once the other starter is through is enough; on a
+        // loaded machine that can take seconds (about 15 s of tries in all).
+        int attempts = dialect == Dialect.H2 ? 20 : 1;
         for (int attempt = 1; ; attempt++) {
             try {
                 return migrateOnce();
@@ -143,7 +144,7 @@ final class SchemaMigrator {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(100L * attempt);
+            Thread.sleep(Math.min(1000L, 100L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while migrating the state schema", e);
