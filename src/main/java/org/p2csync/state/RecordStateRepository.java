@@ -90,25 +90,10 @@ public final class RecordStateRepository implements IdempotentRepository {
      * keys never written, or written without a payload, are absent. One query for the whole collection.
      */
     public Map<String, Map<String, Object>> writtenPayloads(Collection<String> recordKeys) {
-        if (recordKeys.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction("read written payloads of area '" + area + "'", connection -> {
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT r.record_key, r.written_payload FROM UNNEST(?) AS k(record_key)
-                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key
-                    WHERE r.written_payload IS NOT NULL""")) {
-                st.setArray(1, KeyArrays.of(connection, recordKeys));
-                st.setString(2, area);
-                Map<String, Map<String, Object>> found = new HashMap<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), payloadFromJson(rs.getString(1), rs.getString(2)));
-                    }
-                }
-                return found;
-            }
-        });
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        storedText("written_payload", "written payloads", recordKeys)
+                .forEach((key, text) -> found.put(key, payloadFromJson(key, text)));
+        return found;
     }
 
     /**
@@ -116,25 +101,33 @@ public final class RecordStateRepository implements IdempotentRepository {
      * without (or before this was kept) are absent. One query for the whole collection.
      */
     public Map<String, List<Map<String, Object>>> lineKeys(Collection<String> recordKeys) {
+        Map<String, List<Map<String, Object>>> found = new HashMap<>();
+        storedText("line_keys", "written line keys", recordKeys).forEach((key, text) -> {
+            try {
+                found.put(key, List.<Map<String, Object>>copyOf(json.readValue(text, LINE_KEYS_TYPE)));
+            } catch (JsonProcessingException e) {
+                throw new StateStoreException("Record state of area '" + area + "': stored line keys of '" + key
+                        + "' are not valid JSON: " + e.getOriginalMessage(), e);
+            }
+        });
+        return found;
+    }
+
+    /** One JSON text column's non-null values for the given keys, in one query; {@code column} is ours, never input. */
+    private Map<String, String> storedText(String column, String what, Collection<String> recordKeys) {
         if (recordKeys.isEmpty()) {
             return Map.of();
         }
-        return tx.inTransaction("read written line keys of area '" + area + "'", connection -> {
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT r.record_key, r.line_keys FROM UNNEST(?) AS k(record_key)
-                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key
-                    WHERE r.line_keys IS NOT NULL""")) {
+        return tx.inTransaction("read " + what + " of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT r.record_key, r." + column
+                    + " FROM UNNEST(?) AS k(record_key) JOIN record_state r ON r.area = ? AND r.record_key = k.record_key"
+                    + " WHERE r." + column + " IS NOT NULL")) {
                 st.setArray(1, KeyArrays.of(connection, recordKeys));
                 st.setString(2, area);
-                Map<String, List<Map<String, Object>>> found = new HashMap<>();
+                Map<String, String> found = new HashMap<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        try {
-                            found.put(rs.getString(1), List.<Map<String, Object>>copyOf(json.readValue(rs.getString(2), LINE_KEYS_TYPE)));
-                        } catch (JsonProcessingException e) {
-                            throw new StateStoreException("Record state of area '" + area + "': stored line keys of '"
-                                    + rs.getString(1) + "' are not valid JSON: " + e.getOriginalMessage(), e);
-                        }
+                        found.put(rs.getString(1), rs.getString(2));
                     }
                 }
                 return found;
