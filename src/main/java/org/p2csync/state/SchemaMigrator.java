@@ -105,6 +105,9 @@ final class SchemaMigrator {
             new Migration(6, "line keys of written documents", List.of(
                     "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")));
 
+    /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
+    private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);
+
     private final Transactions tx;
     private final Dialect dialect;
     private final Clock clock;
@@ -124,15 +127,24 @@ final class SchemaMigrator {
 
     /** @return the schema version after migrating */
     int migrate() {
+        if (dialect != Dialect.H2) {
+            return migrateOnce();
+        }
         // H2 cannot lock across DDL: a starter racing another can see a table the other is still creating as
-        // missing. The steps are idempotent, so trying again once the other starter is through is enough; on a
-        // loaded machine that can take seconds (about 15 s of tries in all).
-        int attempts = dialect == Dialect.H2 ? 20 : 1;
+        // missing. The steps are idempotent, so trying again once the other starter is through is enough. How long
+        // that takes depends on the machine's load, so tries go on while the other makes progress (the schema
+        // version rises) and stop once it has not for a while: a step that is broken fails in seconds.
+        int seen = versionOrNone();
+        long progressAt = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return migrateOnce();
             } catch (StateStoreException e) {
-                if (attempt >= attempts) {
+                int now = versionOrNone();
+                if (now > seen) {
+                    seen = now;
+                    progressAt = System.nanoTime();
+                } else if (System.nanoTime() - progressAt > STALLED_AFTER.toNanos()) {
                     throw e;
                 }
                 LOG.info("State schema migration attempt {} failed ({}); another instance is probably migrating,"
@@ -142,9 +154,20 @@ final class SchemaMigrator {
         }
     }
 
+    /** The applied schema version, or -1 before the version table exists. */
+    private int versionOrNone() {
+        return tx.inTransaction("read the state schema version", connection -> {
+            try {
+                return currentVersion(connection);
+            } catch (SQLException missingTable) {
+                return -1;
+            }
+        });
+    }
+
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(1000L, 100L * attempt));
+            Thread.sleep(Math.min(500L, 100L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while migrating the state schema", e);

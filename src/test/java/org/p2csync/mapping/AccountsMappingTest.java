@@ -263,10 +263,11 @@ class AccountsMappingTest {
         Map<String, FieldInfo> fields = new HashMap<>(TestCatalog.erpCustomers().fields());
         fields.remove("SalesMemo");
         TestCatalog older = new TestCatalog("CustomersV3", fields);
+        int line = lineOf("SalesMemo:");
 
         assertThatThrownBy(() -> mapping.validate(TestCatalog.crmAccounts(), older))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
-                        FILE + ":" + lineOf("SalesMemo:") + ": unknown target field 'SalesMemo' in CustomersV3"));
+                        FILE + ":" + line + ": unknown target field 'SalesMemo' in CustomersV3"));
     }
 
     /** The line of the shipped file a text first appears on, so edits above it do not break the test. */
