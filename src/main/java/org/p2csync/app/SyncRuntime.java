@@ -19,7 +19,6 @@ import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Mapping;
 import org.p2csync.mapping.MappingException;
 import org.p2csync.mapping.Mappings;
-import org.p2csync.odata.ODataComponent;
 import org.p2csync.state.StateStore;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.RequestCounter;
