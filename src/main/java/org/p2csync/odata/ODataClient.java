@@ -253,9 +253,24 @@ public final class ODataClient {
         }
         String url = config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect());
         // If-Match: * is OData's "update only": the service answers 404 instead of creating a missing record
+        String body = toJson(record, patchBody(record));
         return record.operation() == TargetRecord.Operation.UPDATE
-                ? new BatchRequest.Operation("PATCH", url, toJson(record), Map.of("If-Match", "*"))
-                : new BatchRequest.Operation("PATCH", url, toJson(record));
+                ? new BatchRequest.Operation("PATCH", url, body, Map.of("If-Match", "*"))
+                : new BatchRequest.Operation("PATCH", url, body);
+    }
+
+    /**
+     * What a PATCH by key sends. Dataverse takes the key's values from the URL and applies them itself when it
+     * creates the record, and a lookup key part ({@code _salesorderid_value}) is no writable property at all, so
+     * there the key fields stay out of the body; F&amp;O gets the whole payload (a 404 there is resent as a POST).
+     */
+    private Map<String, Object> patchBody(TargetRecord record) {
+        if (config.dialect() != Dialect.DATAVERSE) {
+            return record.payload();
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>(record.payload());
+        record.key().keySet().forEach(body::remove);
+        return body;
     }
 
     /**
@@ -383,8 +398,12 @@ public final class ODataClient {
     }
 
     private String toJson(TargetRecord record) {
+        return toJson(record, record.payload());
+    }
+
+    private String toJson(TargetRecord record, Map<String, Object> body) {
         try {
-            return json.writeValueAsString(record.payload());
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("record " + record.keyString() + " cannot be written as JSON", e);
         }
