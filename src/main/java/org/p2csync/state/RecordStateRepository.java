@@ -64,25 +64,7 @@ public final class RecordStateRepository implements IdempotentRepository {
 
     /** The stored hash of each given key that has one; keys never written are absent from the result. */
     public Map<String, String> hashes(Collection<String> recordKeys) {
-        if (recordKeys.isEmpty()) {
-            return Map.of();
-        }
-        return tx.inTransaction("read record hashes of area '" + area + "'", connection -> {
-            // UNNEST first: both databases then look each key up in the primary key instead of scanning the area.
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT r.record_key, r.hash FROM UNNEST(?) AS k(record_key)
-                    JOIN record_state r ON r.area = ? AND r.record_key = k.record_key""")) {
-                st.setArray(1, KeyArrays.of(connection, recordKeys));
-                st.setString(2, area);
-                Map<String, String> found = new HashMap<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-                return found;
-            }
-        });
+        return storedText("hash", "record hashes", recordKeys);
     }
 
     /**
@@ -113,12 +95,13 @@ public final class RecordStateRepository implements IdempotentRepository {
         return found;
     }
 
-    /** One JSON text column's non-null values for the given keys, in one query; {@code column} is ours, never input. */
+    /** One text column's non-null values for the given keys, in one query; {@code column} is ours, never input. */
     private Map<String, String> storedText(String column, String what, Collection<String> recordKeys) {
         if (recordKeys.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction("read " + what + " of area '" + area + "'", connection -> {
+            // UNNEST first: both databases then look each key up in the primary key instead of scanning the area.
             try (PreparedStatement st = connection.prepareStatement("SELECT r.record_key, r." + column
                     + " FROM UNNEST(?) AS k(record_key) JOIN record_state r ON r.area = ? AND r.record_key = k.record_key"
                     + " WHERE r." + column + " IS NOT NULL")) {
