@@ -2,6 +2,8 @@ package org.p2csync.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.p2csync.state.StateConfig;
+import org.p2csync.state.StateStore;
 
 /**
  * Everything p2c-sync is told from outside. {@code crm} and {@code erp} are empty when no URL is configured: then
@@ -25,6 +27,12 @@ public record Settings(
             return "StateDatabase[url=" + url + ", user=" + user + ", password=" + (password == null ? "unset" : "****")
                     + "]";
         }
+    }
+
+    /** The state database to open: the shared one when configured, else the H2 file in the data folder. */
+    public StateConfig stateConfig() {
+        return stateDatabase.map(db -> new StateConfig(db.url(), db.user(), db.password()))
+                .orElseGet(() -> StateStore.h2(dataDir));
     }
 
     public boolean usesSandbox() {

@@ -53,9 +53,7 @@ public final class SyncRuntime implements AutoCloseable {
      */
     public static SyncRuntime start(Settings settings, Endpoints endpoints, boolean scheduled,
             List<RunListener> listeners) throws Exception {
-        StateStore state = settings.stateDatabase()
-                .map(db -> StateStore.open(new org.p2csync.state.StateConfig(db.url(), db.user(), db.password())))
-                .orElseGet(() -> StateStore.open(StateStore.h2(settings.dataDir())));
+        StateStore state = StateStore.open(settings.stateConfig());
         try {
             RequestCounter counter = new RequestCounter();
             Connectors connectors = Connectors.create(endpoints, counter);

@@ -48,7 +48,7 @@ final class RetryCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (StateStore state = StateStore.open(StatusCommand.stateConfig(settings))) {
+        try (StateStore state = StateStore.open(settings.stateConfig())) {
             FailedRecordRetry retry = state.failedRecordRetry();
             for (String area : chosen) {
                 FailedRecordRetry.Scheduled scheduled = retry.schedule(area);

@@ -18,7 +18,6 @@ import org.p2csync.state.ConflictRow;
 import org.p2csync.state.ErrorRow;
 import org.p2csync.state.PendingRecord;
 import org.p2csync.state.RunRecord;
-import org.p2csync.state.StateConfig;
 import org.p2csync.state.StateStore;
 import org.p2csync.sync.RunCounts;
 import picocli.CommandLine.Command;
@@ -54,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.ofNullable(config));
         List<String> areas = area != null ? List.of(area) : AreaOrder.sort(mappedAreas(settings.mappingsDir()));
         PrintWriter out = spec.commandLine().getOut();
-        try (StateStore state = StateStore.open(stateConfig(settings))) {
+        try (StateStore state = StateStore.open(settings.stateConfig())) {
             for (String a : areas) {
                 print(out, a, state);
             }
@@ -116,13 +115,6 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String shown(Object value) {
         return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
-    }
-
-    /** The state database the settings name: PostgreSQL (or another JDBC URL), else the H2 file in the data folder. */
-    static StateConfig stateConfig(Settings settings) {
-        return settings.stateDatabase()
-                .map(db -> new StateConfig(db.url(), db.user(), db.password()))
-                .orElseGet(() -> StateStore.h2(settings.dataDir()));
     }
 
     /** The areas of the mapping files in the folder (not its shared/ tables). */
