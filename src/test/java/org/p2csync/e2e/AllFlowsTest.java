@@ -137,7 +137,7 @@ class AllFlowsTest {
             assertThat(order.get("_owningbusinessunit_value")).as("company of " + order.get("ordernumber"))
                     .isEqualTo(businessUnit(company));
             assertThat(order.get("_transactioncurrencyid_value")).isEqualTo(currency(company));
-            assertThat(decimal(order.get("totalamount"))).isEqualByComparingTo(decimal(erp.get("TotalAmount")));
+            assertThat(ODataProbe.decimal(order.get("totalamount"))).isEqualByComparingTo(ODataProbe.decimal(erp.get("TotalAmount")));
             assertThat(order.get("msdyn_processingstatus"))
                     .isEqualTo("Invoiced".equals(erp.get("SalesOrderStatus")) ? "Invoiced" : "Confirmed");
         }
@@ -167,8 +167,8 @@ class AllFlowsTest {
             assertThat(order.get("ordernumber")).isEqualTo(erp.get("SalesOrderNumber"));
             assertThat(order.get("statecode")).isEqualTo(4);
             assertThat(order.get("msdyn_processingstatus")).isEqualTo("Invoiced");
-            assertThat(decimal(invoice.get("totalamount")))
-                    .isEqualByComparingTo(decimal(erp.get("TotalInvoiceAmount")));
+            assertThat(ODataProbe.decimal(invoice.get("totalamount")))
+                    .isEqualByComparingTo(ODataProbe.decimal(erp.get("TotalInvoiceAmount")));
             String company = (String) erp.get("dataAreaId");
             assertThat(invoice.get("_owningbusinessunit_value")).isEqualTo(businessUnit(company));
             assertThat(invoice.get("_transactioncurrencyid_value")).isEqualTo(currency(company));
@@ -207,10 +207,6 @@ class AllFlowsTest {
             assertThat(second.count(area, "written")).as(area).isZero();
             assertThat(second.area(area).get("outcome").asText()).as(area).isEqualTo("Completed");
         }
-    }
-
-    private static BigDecimal decimal(Object number) {
-        return new BigDecimal(String.valueOf(number));
     }
 
     private static String businessUnit(String company) {

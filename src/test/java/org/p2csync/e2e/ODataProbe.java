@@ -88,6 +88,11 @@ final class ODataProbe {
         send("POST", sandbox.erpUrl() + entitySet, fields, Map.of());
     }
 
+    /** A JSON number as read (Integer, Long or BigDecimal), exactly, for comparing amounts by value. */
+    static java.math.BigDecimal decimal(Object number) {
+        return new java.math.BigDecimal(String.valueOf(number));
+    }
+
     /** A string key as it goes into a URL path: quoted, quotes doubled, percent-encoded. */
     static String quoted(String key) {
         return SandboxHttp.enc("'" + key.replace("'", "''") + "'");

@@ -69,9 +69,9 @@ class OrdersBothWaysTest {
         assertWritten(result, "order-status");
         Map<String, Object> crm = crmOrder();
         assertThat(crm.get("msdyn_processingstatus")).isEqualTo("Confirmed");
-        assertThat(decimal(crm.get("totalamount"))).isEqualByComparingTo("1234.56");
-        assertThat(decimal(crm.get("totaltax"))).isEqualByComparingTo("91.45");
-        assertThat(decimal(crm.get("freightamount"))).isEqualByComparingTo("25.00");
+        assertThat(ODataProbe.decimal(crm.get("totalamount"))).isEqualByComparingTo("1234.56");
+        assertThat(ODataProbe.decimal(crm.get("totaltax"))).isEqualByComparingTo("91.45");
+        assertThat(ODataProbe.decimal(crm.get("freightamount"))).isEqualByComparingTo("25.00");
         assertThat(crm.get("statecode")).as("still submitted").isEqualTo(1);
     }
 
@@ -227,12 +227,8 @@ class OrdersBothWaysTest {
 
     /** A line's amount; lines the CRM sent carry none (the ERP prices them), so quantity times price. */
     private static BigDecimal amount(Map<String, Object> line) {
-        return line.get("LineAmount") != null ? decimal(line.get("LineAmount"))
-                : decimal(line.get("OrderedSalesQuantity")).multiply(decimal(line.get("SalesPrice")));
-    }
-
-    private static BigDecimal decimal(Object number) {
-        return new BigDecimal(String.valueOf(number));
+        return line.get("LineAmount") != null ? ODataProbe.decimal(line.get("LineAmount"))
+                : ODataProbe.decimal(line.get("OrderedSalesQuantity")).multiply(ODataProbe.decimal(line.get("SalesPrice")));
     }
 
     private static Map<String, Object> crmOrder() {
