@@ -110,7 +110,7 @@ final class FieldRuleCompiler {
                 .ifPresent(n -> steps.add(Steps.truncate(n)));
         options.text("guid").ifPresent(prefix -> steps.add(Steps.guid(prefix)));
         if (options.has("bind")) {
-            bind(target, options, origin).ifPresent(steps::add);
+            bind(target, line, options, origin).ifPresent(steps::add);
         } else if (isBind(target)) {
             problems.add(line, where + " is an @odata.bind reference; it needs bind: {entity: set, key: field}");
         }
@@ -122,7 +122,7 @@ final class FieldRuleCompiler {
     }
 
     /** {@code bind: {entity: accounts, key: accountnumber}} (by alternate key) or {@code {entity: products}} (by id). */
-    private Optional<Step> bind(String target, YamlMap options, String origin) {
+    private Optional<Step> bind(String target, int line, YamlMap options, String origin) {
         YamlMap.Entry e = options.entry("bind").orElseThrow();
         if (!isBind(target)) {
             problems.add(e.line(), "bind in " + options.where() + " needs a target field named nav@odata.bind, e.g. "
@@ -132,8 +132,10 @@ final class FieldRuleCompiler {
         return YamlMap.of(e.value(), "bind in " + options.where(), Set.of("entity", "key"), problems)
                 .flatMap(m -> {
                     Optional<String> entity = m.requiredText("entity");
-                    entity.ifPresent(name -> refs.bindEntity(name, m.lineOf("entity")));
                     Optional<String> key = m.text("key");
+                    entity.ifPresent(name -> refs.bind(new References.Bind(target, line,
+                            new References.Name(name, m.lineOf("entity")),
+                            key.map(k -> new References.Name(k, m.lineOf("key"))).orElse(null))));
                     return entity.map(name -> Steps.bind(name, key.orElse(null), origin));
                 });
     }

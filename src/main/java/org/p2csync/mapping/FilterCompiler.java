@@ -73,24 +73,30 @@ final class FilterCompiler {
         refs.sourceField(field, map.lineOf("field"));
         String op = comparisons.get(0);
         Node value = map.entry(op).orElseThrow().value();
+        List<Object> literals = op.equals("in") ? literalList(value) : literals(value, op);
+        // the literals are checked against the field's enum members or choice options once the catalog is known
+        refs.comparison(field, literals, map.lineOf(op));
+        List<String> expected = literals.stream().map(Values::text).toList();
         return switch (op) {
-            case "equals" -> new Condition.Equals(field, expected(value, op));
-            case "notEquals" -> new Condition.NotEquals(field, expected(value, op));
-            default -> new Condition.In(field, expectedList(value));
+            case "equals" -> new Condition.Equals(field, expected.get(0));
+            case "notEquals" -> new Condition.NotEquals(field, expected.get(0));
+            default -> new Condition.In(field, expected);
         };
     }
 
-    private String expected(Node value, String op) {
-        return Values.text(Nodes.literal(value, op, problems));
+    private List<Object> literals(Node value, String op) {
+        List<Object> one = new ArrayList<>();
+        one.add(Nodes.literal(value, op, problems));
+        return one;
     }
 
-    private List<String> expectedList(Node value) {
+    private List<Object> literalList(Node value) {
         if (!(value instanceof SequenceNode seq)) {
             problems.add(Nodes.line(value), "in must be a list of values, e.g. in: [3, 9]");
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        seq.getValue().forEach(v -> out.add(expected(v, "in")));
+        List<Object> out = new ArrayList<>();
+        seq.getValue().forEach(v -> out.add(Nodes.literal(v, "in", problems)));
         return out;
     }
 }

@@ -116,6 +116,7 @@ final class LinesCompiler {
                 refs.targetEntity(targetEntity, target.get().lineOf("entity"));
             }
             key = key(target.get());
+            refs.targetKey(key, target.get().lineOf("key"));
         }
         Condition filter = m.entry("filter")
                 .map(e -> new FilterCompiler(problems, refs).compile(e.value()))

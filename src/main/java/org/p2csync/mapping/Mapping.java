@@ -150,15 +150,20 @@ public final class Mapping {
     }
 
     /**
-     * Checks the mapping against the services' metadata before any record moves.
+     * Checks the mapping against the services' catalogs (a live $metadata, or the real schemas) before any record
+     * moves: entity sets, every field named, the source id and modified fields, the target key, enum members and
+     * choice options of literals, navigation properties of binds, read-only target fields, MaxLength.
      *
-     * @throws MappingException listing every unknown entity set or field and every literal longer than its target
-     *     field's MaxLength, each with file:line and, when a known name is close, "did you mean X?"
+     * @throws MappingException listing every problem, each with file:line and, when a known name is close, "did you
+     *     mean X?"
      */
     public void validate(FieldCatalog sourceCatalog, FieldCatalog targetCatalog) {
         Problems problems = new Problems(file);
-        new CatalogCheck(references, problems).run(sourceCatalog, targetCatalog);
-        lines.refs().forEach(r -> new CatalogCheck(r, problems).run(sourceCatalog, targetCatalog));
+        new CatalogCheck(references, problems, new CatalogCheck.Sides(source.system(), target.system(),
+                target.write() == TargetSpec.Write.UPDATE)).run(sourceCatalog, targetCatalog);
+        // lines are upserts even when their header is only updated
+        CatalogCheck.Sides lineSides = new CatalogCheck.Sides(source.system(), target.system(), false);
+        lines.refs().forEach(r -> new CatalogCheck(r, problems, lineSides).run(sourceCatalog, targetCatalog));
         problems.throwIfAny();
     }
 

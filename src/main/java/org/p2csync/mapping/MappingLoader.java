@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.p2csync.sync.ReadSpec;
 import org.slf4j.Logger;
@@ -149,6 +150,10 @@ public final class MappingLoader {
             f.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
             fields.add(f);
         }
+        // checked on its own against the catalog: F&O entities have no modification time to follow
+        m.entry("modified").map(YamlMap.Entry::value)
+                .filter(v -> v instanceof ScalarNode s && !s.getValue().isBlank())
+                .ifPresent(v -> refs.modified(((ScalarNode) v).getValue(), Nodes.line(v)));
         if (system.isEmpty() || entity.isEmpty() || fields.stream().anyMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
@@ -165,9 +170,13 @@ public final class MappingLoader {
         if (entry.isEmpty() || !(entry.get().value() instanceof SequenceNode seq)) {
             Optional<String> id = m.requiredText(key);
             id.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
+            if (key.equals("id")) {
+                id.ifPresent(name -> refs.sourceId(List.of(new References.Name(name, m.lineOf(key)))));
+            }
             return id;
         }
         List<String> names = new ArrayList<>();
+        List<References.Name> located = new ArrayList<>();
         for (Node item : seq.getValue()) {
             String name = Nodes.text(item, "a source id field", problems);
             if (name != null && !name.isBlank()) {
@@ -178,11 +187,15 @@ public final class MappingLoader {
                 }
                 refs.sourceField(name, Nodes.line(item));
                 names.add(name);
+                located.add(new References.Name(name, Nodes.line(item)));
             }
         }
         if (names.isEmpty()) {
             problems.add(entry.get().line(), "source " + key + " needs at least one field");
             return Optional.empty();
+        }
+        if (key.equals("id")) {
+            refs.sourceId(located);
         }
         return Optional.of(String.join(",", names));
     }
@@ -203,6 +216,7 @@ public final class MappingLoader {
             if (new HashSet<>(key).size() != key.size()) {
                 problems.add(e.line(), "target key names a field twice: " + key);
             }
+            refs.targetKey(key, e.line());
         }, () -> problems.add(m.line(), "missing key 'key' in target"));
         Optional<TargetSpec.Write> write = write(m, problems);
         if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty()) {

@@ -13,6 +13,16 @@ final class References {
     /** A literal written to a target field: a constant, default, blank or value-map value. */
     record Literal(String targetField, String what, Object value, int line) {}
 
+    /** A {@code nav@odata.bind} target field and its {@code bind:} (entity set, alternate key field or null). */
+    record Bind(String field, int line, Name entity, Name key) {}
+
+    /** Literals a condition (filter, or any condition list) compares a source field with; null stands for empty. */
+    record Comparison(String field, List<Object> values, int line) {
+        Comparison {
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
+    }
+
     private Name area;
     private Name sourceEntity;
     private Name targetEntity;
@@ -20,7 +30,13 @@ final class References {
     private final List<Name> targetFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
     private final List<Name> bindFields = new ArrayList<>();
-    private final List<Name> bindEntities = new ArrayList<>();
+    private final List<Bind> binds = new ArrayList<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<Name> assignedFields = new ArrayList<>();
+    private List<Name> sourceId = List.of();
+    private Name modified;
+    private List<String> targetKey = List.of();
+    private int targetKeyLine;
     private final List<Name> headerFields = new ArrayList<>();
     private final java.util.Map<LookupRef, Integer> lookups = new java.util.LinkedHashMap<>();
 
@@ -53,9 +69,35 @@ final class References {
         bindFields.add(new Name(name, line));
     }
 
-    /** The entity set a bind refers to: a set of the target service. */
-    void bindEntity(String name, int line) {
-        bindEntities.add(new Name(name, line));
+    /** A bind of a nav@odata.bind field: its entity set is a set of the target service, its key a field of it. */
+    void bind(Bind bind) {
+        binds.add(bind);
+    }
+
+    /** The source id field(s), also recorded as source fields: the entity's key, checked against the catalog. */
+    void sourceId(List<Name> fields) {
+        sourceId = List.copyOf(fields);
+    }
+
+    /** The field the incremental read follows ({@code source.modified}), also recorded as a source field. */
+    void modified(String name, int line) {
+        modified = new Name(name, line);
+    }
+
+    /** The target key fields in key order, declared at {@code line}. */
+    void targetKey(List<String> fields, int line) {
+        targetKey = List.copyOf(fields);
+        targetKeyLine = line;
+    }
+
+    /** A target field the service assigns and the area reads back: it must exist, it is never written. */
+    void assignedField(String name, int line) {
+        assignedFields.add(new Name(name, line));
+    }
+
+    /** A condition comparing a source field with literals. */
+    void comparison(String field, List<Object> values, int line) {
+        comparisons.add(new Comparison(field, values, line));
     }
 
     /** A document line's reference to a field of its mapped header. */
@@ -67,8 +109,33 @@ final class References {
         return List.copyOf(bindFields);
     }
 
-    List<Name> bindEntities() {
-        return List.copyOf(bindEntities);
+    List<Bind> binds() {
+        return List.copyOf(binds);
+    }
+
+    List<Name> sourceId() {
+        return sourceId;
+    }
+
+    /** The modified field, or null when the section names none. */
+    Name modified() {
+        return modified;
+    }
+
+    List<String> targetKey() {
+        return targetKey;
+    }
+
+    int targetKeyLine() {
+        return targetKeyLine;
+    }
+
+    List<Name> assignedFields() {
+        return List.copyOf(assignedFields);
+    }
+
+    List<Comparison> comparisons() {
+        return List.copyOf(comparisons);
     }
 
     List<Name> headerFields() {

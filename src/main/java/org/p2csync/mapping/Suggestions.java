@@ -22,6 +22,11 @@ final class Suggestions {
         return Optional.ofNullable(best);
     }
 
+    /** {@code "; did you mean X?"} for the closest known name, or empty text when none is close. */
+    static String didYouMean(String wrong, Collection<String> known) {
+        return closest(wrong, known).map(s -> "; did you mean " + s + "?").orElse("");
+    }
+
     /** Levenshtein distance; names are short, so the plain two-row version is enough. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -3,6 +3,7 @@ package org.p2csync.mapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.FieldInfo;
 
@@ -28,6 +29,34 @@ record TestCatalog(String entitySet, Map<String, FieldInfo> fields) implements F
     @Override
     public Optional<Map<String, FieldInfo>> fields(String set) {
         return set.equals(entitySet) ? Optional.of(fields) : Optional.empty();
+    }
+
+    /** A catalog of whole entity sets (keys, navigation), as a live $metadata describes them. */
+    static FieldCatalog sets(EntitySetInfo... sets) {
+        Map<String, EntitySetInfo> byName = new LinkedHashMap<>();
+        for (EntitySetInfo set : sets) {
+            byName.put(set.name(), set);
+        }
+        return new FieldCatalog() {
+            @Override
+            public Optional<EntitySetInfo> entitySet(String name) {
+                return Optional.ofNullable(byName.get(name));
+            }
+
+            @Override
+            public Optional<Map<String, FieldInfo>> fields(String name) {
+                return entitySet(name).map(EntitySetInfo::fields);
+            }
+        };
+    }
+
+    /** An entity set of those fields with its key and no navigation known. */
+    static EntitySetInfo set(String name, java.util.List<String> keys, FieldInfo... fields) {
+        Map<String, FieldInfo> byName = new LinkedHashMap<>();
+        for (FieldInfo f : fields) {
+            byName.put(f.name(), f);
+        }
+        return new EntitySetInfo(name, keys, byName, Map.of(), false);
     }
 
     /** CRM accounts as the brief lists them. */
