@@ -74,7 +74,8 @@ final class StatusCommand implements Callable<Integer> {
             RunRecord run = runs.get(0);
             RunCounts c = run.counts();
             // held and conflicts concern documents and two-way areas: the others keep their line as it always was
-            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d%s%s)%n",
+            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d"
+                    + "%s%s)%n",
                     run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
                     c.waiting(), c.held() == 0 ? "" : ", held " + c.held(),
                     c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());

@@ -24,7 +24,8 @@ import org.p2csync.sync.TargetRecord;
 
 /**
  * The last stage of a page, after the target accepted its writes: record the hashes of what was written, then the
- * waiting and held records and the errors, then advance the cursor. Held documents get no hash: nothing was written. In that order a crash anywhere repeats some upserts (harmless) and loses none.
+ * waiting and held records and the errors, then advance the cursor. In that order a crash anywhere repeats some
+ * upserts (harmless) and loses none. Held documents get no hash: nothing of them was written.
  */
 final class CommitStep implements BatchStep {
     private final RecordStateRepository recordState;

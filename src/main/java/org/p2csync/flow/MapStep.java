@@ -14,8 +14,8 @@ import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 
 /**
- * Applies an area's compiled mapping to every record read: filtered, held, failed, waiting or ready to write. The keys its
- * lookups need are fetched before the page is mapped, in one query per referenced area, never per record.
+ * Applies an area's compiled mapping to every record read: filtered, held, failed, waiting or ready to write. The keys
+ * its lookups need are fetched before the page is mapped, in one query per referenced area, never per record.
  */
 final class MapStep implements BatchStep {
     private final Mapping mapping;

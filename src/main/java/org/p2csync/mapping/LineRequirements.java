@@ -87,15 +87,15 @@ record LineRequirements(
         return null;
     }
 
-    /** "line 4 (sequencenumber 4)", "line 2 (quotedetails 3f2a...)", or for a self section "the productpricelevels line". */
+    /** "line 4 (sequencenumber 4)", "line 2 (quotedetails 3f2a...)", or for a self section "the ... line". */
     private String label(int position, Map<String, Object> row) {
         if (self) {
             return "the " + targetEntity + " line";
         }
-        List<String> fields = lineNumberFields.isEmpty() ? idFields : lineNumberFields;
-        String values = fields.stream().map(f -> Values.text(row.get(f))).collect(Collectors.joining("|"));
-        String named = lineNumberFields.isEmpty() ? entity + " " + values
-                : lineNumberFields.stream().map(f -> f + " " + Values.text(row.get(f))).collect(Collectors.joining(", "));
+        String named = lineNumberFields.isEmpty()
+                ? entity + " " + idFields.stream().map(f -> Values.text(row.get(f))).collect(Collectors.joining("|"))
+                : lineNumberFields.stream().map(f -> f + " " + Values.text(row.get(f)))
+                        .collect(Collectors.joining(", "));
         return "line " + position + " (" + named + ")";
     }
 

@@ -97,6 +97,18 @@ class DocumentLinesTest {
     }
 
     @Test
+    void linesWithoutANumberFieldBehindTheirKeyAreNamedByIdInReadOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("quotes.yaml");
+        Files.writeString(file, Files.readString(QUOTES).replace(
+                "LineCreationSequenceNumber: { from: sequencenumber, type: integer }",
+                "LineCreationSequenceNumber: { concat: [quotedetailid, \"-\", sequencenumber] }"));
+        Mapping byId = new MappingLoader().load(file);
+
+        assertThat(byId.apply(quote(List.of(line("d-1", 9, "p-1", "1"), line("d-2", 1, null, "1"))), synced))
+                .isEqualTo(new MapResult.Held("line 2 (quotedetails d-2) has no _productid_value"));
+    }
+
+    @Test
     void heldWinsOverWaitingAndFailingButNotOverTheHeadersFilter() {
         List<Map<String, Object>> lines = List.of(line("d-1", 1, "p-missing", "1"), line("d-2", 2, "p-2", null),
                 line("d-3", 3, null, "1"), line("d-4", 4, "", "1"));
