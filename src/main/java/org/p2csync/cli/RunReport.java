@@ -43,6 +43,7 @@ final class RunReport {
             area.put("written", run.counts().written());
             area.put("failed", run.counts().failed());
             area.put("waiting", run.counts().waiting());
+            area.put("held", run.counts().held());
             area.put("conflicts", run.counts().conflicts());
             area.put("outcome", run.outcome().name());
             area.put("requests", new LinkedHashMap<>(Map.of("crm", run.requests().getOrDefault("crm", 0L),

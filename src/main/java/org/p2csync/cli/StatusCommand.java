@@ -16,6 +16,7 @@ import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
 import org.p2csync.state.ConflictRow;
 import org.p2csync.state.ErrorRow;
+import org.p2csync.state.HeldRecord;
 import org.p2csync.state.PendingRecord;
 import org.p2csync.state.RunRecord;
 import org.p2csync.state.StateStore;
@@ -26,16 +27,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * `status`: per area, the last run, its recent conflicts, the open errors (the first few with stage and reason) and the
- * records waiting for a reference, from the state.
+ * `status`: per area, the last run, its recent conflicts, the open errors (the first few with stage and reason), the
+ * records waiting for a reference and the documents held back by their mapping's require, from the state.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Failures.USAGE,
-        description = "Show per area the last run (time, outcome, counts), open errors and waiting records with the"
-                + " references they wait for. Reads the state only; works while a sync runs.")
+        description = "Show per area the last run (time, outcome, counts), open errors, waiting records with the"
+                + " references they wait for and held documents with the reason. Reads the state only; works while a"
+                + " sync runs.")
 final class StatusCommand implements Callable<Integer> {
     /** Missing references shown per area; the rest are counted. */
     static final int SHOWN_WAITING = 5;
     static final int SHOWN_ERRORS = 5;
+    static final int SHOWN_HELD = 5;
     /** Latest conflicts shown per area. */
     static final int SHOWN_CONFLICTS = 5;
 
@@ -70,10 +73,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             RunRecord run = runs.get(0);
             RunCounts c = run.counts();
-            // conflicts only concern two-way areas: the others keep their line as it always was
-            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d%s)%n",
+            // held and conflicts concern documents and two-way areas: the others keep their line as it always was
+            out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d"
+                    + "%s%s)%n",
                     run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
-                    c.waiting(), c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
+                    c.waiting(), c.held() == 0 ? "" : ", held " + c.held(),
+                    c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
         }
         printConflicts(out, area, state);
         long errors = state.errors().countOpen(area);
@@ -96,6 +101,23 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (waiting > SHOWN_WAITING) {
             out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
+        }
+        printHeld(out, area, state);
+    }
+
+    /** Documents not sent because a line fails the mapping's require: a business rule, not an error to fix here. */
+    private static void printHeld(PrintWriter out, String area, StateStore state) {
+        long held = state.held().count(area);
+        out.println("  held:        " + held);
+        for (HeldRecord h : state.held().list(area, SHOWN_HELD)) {
+            out.printf("    %s: held: %s (since %s, run %s)%n", h.recordKey(), h.reason(), h.since(), h.runId());
+        }
+        if (held > SHOWN_HELD) {
+            out.printf("    ... and %d more%n", held - SHOWN_HELD);
+        }
+        if (held > 0) {
+            out.println("    (not sent at all, header nor lines; they flow when their source changes so that every"
+                    + " line meets the mapping's require)");
         }
     }
 

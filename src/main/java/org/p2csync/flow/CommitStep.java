@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.p2csync.state.ErrorRow;
 import org.p2csync.state.ErrorStore;
+import org.p2csync.state.HeldStore;
 import org.p2csync.state.PendingRecord;
 import org.p2csync.state.PendingStore;
 import org.p2csync.state.RecordStateRepository;
@@ -23,7 +24,8 @@ import org.p2csync.sync.TargetRecord;
 
 /**
  * The last stage of a page, after the target accepted its writes: record the hashes of what was written, then the
- * errors, then advance the cursor. In that order a crash anywhere repeats some upserts (harmless) and loses none.
+ * waiting and held records and the errors, then advance the cursor. In that order a crash anywhere repeats some
+ * upserts (harmless) and loses none. Held documents get no hash: nothing of them was written.
  */
 final class CommitStep implements BatchStep {
     private final RecordStateRepository recordState;
@@ -35,15 +37,20 @@ final class CommitStep implements BatchStep {
     private final String linesTarget;
     private final ObjectMapper json;
     private final ConflictRecorder conflicts;
+    private final HeldRecorder held;
 
     /**
      * @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null
      * @param linesTarget the target entity set of source-read document lines (their keys are kept, so lines gone
      *     from the source are deleted with the next write), or null
      * @param conflicts for an area with {@code conflicts: detect}: keeps written payloads and records conflicts
+     * @param held the area's held documents (a line its mapping's require refuses): recorded, and released once
+     *     found otherwise
      */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
-            RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts) {
+            RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
+            HeldStore held) {
+        this.held = new HeldRecorder(held);
         this.targetIdField = targetIdField;
         this.linesTarget = linesTarget;
         this.conflicts = conflicts;
@@ -61,6 +68,7 @@ final class CommitStep implements BatchStep {
         // after the payloads they were compared against are replaced: a crash before repeats the write, not the conflict
         conflicts.record(batch);
         recordWaiting(batch);
+        held.record(batch);
         List<ErrorRow> failed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.FAILED)
                 .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i))
@@ -70,8 +78,9 @@ final class CommitStep implements BatchStep {
             errors.recordAll(failed);
         }
         List<String> healed = batch.items().stream()
+                // a held record's old error no longer applies: it is not to be written at all now
                 .filter(i -> i.status() == ItemStatus.WRITTEN || i.status() == ItemStatus.UNCHANGED
-                        || i.status() == ItemStatus.FILTERED)
+                        || i.status() == ItemStatus.FILTERED || i.status() == ItemStatus.HELD)
                 .map(Item::displayKey)
                 .toList();
         if (!healed.isEmpty()) {
@@ -154,7 +163,8 @@ final class CommitStep implements BatchStep {
                 batch.count(ItemStatus.WRITTEN),
                 batch.count(ItemStatus.FAILED),
                 batch.count(ItemStatus.WAITING),
-                batch.conflicts().size());
+                batch.conflicts().size(),
+                batch.count(ItemStatus.HELD));
     }
 
     /** The error row keeps what was read and, when mapping got that far, what would have been written. */

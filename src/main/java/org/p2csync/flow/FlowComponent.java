@@ -40,7 +40,8 @@ public final class FlowComponent extends DefaultComponent {
             case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
                     ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
                     areas.mapping(area).detectsConflicts()
-                            ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off());
+                            ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off(),
+                    state.held());
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
         };

@@ -14,8 +14,8 @@ import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
 
 /**
- * Applies an area's compiled mapping to every record read: filtered, failed, waiting or ready to write. The keys its
- * lookups need are fetched before the page is mapped, in one query per referenced area, never per record.
+ * Applies an area's compiled mapping to every record read: filtered, held, failed, waiting or ready to write. The keys
+ * its lookups need are fetched before the page is mapped, in one query per referenced area, never per record.
  */
 final class MapStep implements BatchStep {
     private final Mapping mapping;
@@ -92,6 +92,9 @@ final class MapStep implements BatchStep {
         }
         if (result instanceof MapResult.Waiting w) {
             return item.waiting(w.reference());
+        }
+        if (result instanceof MapResult.Held h) {
+            return item.held(h.reason());
         }
         MapResult.Failed failed = (MapResult.Failed) result;
         return item.failed("map", failed.field() + ": " + failed.reason());

@@ -13,7 +13,8 @@ import org.p2csync.sync.TargetRecord;
 /**
  * The compiled {@code lines:} section of a document mapping (quote, order, invoice): how each source line becomes a
  * target line. Lines travel with their header, so they are mapped together: one line that fails fails the document,
- * one line that waits makes the document wait, and a document is never written with some of its lines.
+ * one line that waits makes the document wait, one line that fails {@code require} holds the document, and a document
+ * is never written with some of its lines.
  *
  * @param self true for {@code source: self}: exactly one line computed from the header's own row (a product's
  *     price-list item); else the lines are the rows the source endpoint attached under {@link #ROWS}
@@ -22,10 +23,11 @@ import org.p2csync.sync.TargetRecord;
  * @param parent the line's reference to its header's id (null for self)
  * @param targetEntity the target line entity set
  * @param targetKey the target line key fields in key order
+ * @param require what every line must meet, else the document is held
  */
 record DocumentLines(
         boolean self, String entity, String id, String parent, String targetEntity, List<String> targetKey,
-        Condition filter, List<FieldRule> rules, References refs) {
+        LineRequirements require, List<FieldRule> rules, References refs) {
 
     /** Where the source endpoint attaches a header's line rows (ordered by line id): reserved, no field has '@'. */
     static final String ROWS = ReadSpec.LinesSpec.ROWS;
@@ -58,19 +60,26 @@ record DocumentLines(
         }
     }
 
+    /**
+     * Why the document is held (a line fails {@code require}), or null. Null too when the lines were not read:
+     * {@link #apply} fails such a document.
+     */
+    String held(Map<String, Object> headerRow) {
+        List<Map<String, Object>> rows = rows(headerRow);
+        return rows == null ? null : require.unmet(rows);
+    }
+
     /** Maps the lines of one document. */
     Outcome apply(Map<String, Object> headerRow, Map<String, Object> headerPayload, Lookups lookups) {
         List<Map<String, Object>> rows = rows(headerRow);
         if (rows == null) {
-            return Outcome.of(new MapResult.Failed(targetEntity,
-                    "the document's lines were not read (no " + ROWS + " on the row)"));
+            Object unread = headerRow.get(ReadSpec.LinesSpec.UNREAD);
+            return Outcome.of(new MapResult.Failed(targetEntity, unread != null ? unread.toString()
+                    : "the document's lines were not read (no " + ROWS + " on the row)"));
         }
         List<TargetRecord> lines = new ArrayList<>(rows.size());
         String waitingFor = null;
         for (Map<String, Object> row : rows) {
-            if (filter.rejection(row) != null) {
-                continue; // e.g. a write-in line the target does not take: the document goes without it
-            }
             Map<String, Object> view = new LinkedHashMap<>(row);
             view.put(ValueSource.HEADER, headerPayload);
             Map<String, Object> payload = new LinkedHashMap<>(rules.size() * 2);

@@ -49,6 +49,17 @@ record DocumentSections(List<DocumentLines> sections) {
         return sections.stream().map(DocumentLines::refs).toList();
     }
 
+    /** Why the document is held: the first section with a line that fails its {@code require}; null when none. */
+    String held(Map<String, Object> headerRow) {
+        for (DocumentLines section : sections) {
+            String why = section.held(headerRow);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
     /**
      * Maps every section of one document. A failing section fails the document at once; a waiting one makes it wait
      * (unless a later section fails: a record that would fail anyway fails now). The lines are each section's lines

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * {@code {all: [...]}}, {@code {any: [...]}}, {@code {not: condition}}.
  */
 final class FilterCompiler {
-    private static final Set<String> KEYS = Set.of("field", "equals", "notEquals", "in", "all", "any", "not");
+    static final Set<String> KEYS = Set.of("field", "equals", "notEquals", "in", "all", "any", "not");
     private static final List<String> COMPARISONS = List.of("equals", "notEquals", "in");
     private static final List<String> COMBINATIONS = List.of("all", "any", "not");
 
@@ -41,13 +41,18 @@ final class FilterCompiler {
     }
 
     private Condition condition(Node node, String where) {
-        YamlMap map = YamlMap.of(node, where, KEYS, problems).orElse(null);
-        if (map == null) {
-            return Condition.ANY_RECORD;
-        }
+        return YamlMap.of(node, where, KEYS, problems).map(map -> condition(map, where, Set.of()))
+                .orElse(Condition.ANY_RECORD);
+    }
+
+    /**
+     * One condition from a map already read (with its own allowed keys) by a caller that adds keys of its own, such
+     * as require's {@code reason}: those keys are not part of the condition.
+     */
+    Condition condition(YamlMap map, String where, Set<String> callerKeys) {
         List<String> combinations = COMBINATIONS.stream().filter(map::has).toList();
         if (!combinations.isEmpty()) {
-            if (map.entries().size() > 1) {
+            if (map.entries().stream().filter(e -> !callerKeys.contains(e.key())).count() > 1) {
                 problems.add(map.line(), where + ": " + combinations.get(0) + " must stand alone in its condition");
                 return Condition.ANY_RECORD;
             }

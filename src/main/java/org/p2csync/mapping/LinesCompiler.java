@@ -2,22 +2,28 @@ package org.p2csync.mapping;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Compiles {@code lines:}, a document's lines: one section or a list of sections, each with {@code source}
- * ({entity, id, parent} or {@code self}), {@code target} ({entity, key}), an optional {@code filter} and
- * {@code fields} (the field options of the header, plus {@code header: F}, a value of the mapped header). At most one
- * section reads source line rows: the source endpoint attaches one set of line rows to a header.
+ * ({entity, id, parent} or {@code self}), {@code target} ({entity, key}), an optional {@code require} (conditions
+ * every line must meet, else the document is held) and {@code fields} (the field options of the header, plus
+ * {@code header: F}, a value of the mapped header). At most one section reads source line rows: the source endpoint
+ * attaches one set of line rows to a header. A {@code filter} is refused: it would write the document without the
+ * lines it leaves out.
  */
 final class LinesCompiler {
-    private static final Set<String> KEYS = Set.of("source", "target", "filter", "fields");
+    // filter is known only to be refused with a message that says what to use instead
+    private static final Set<String> KEYS = Set.of("source", "target", "filter", "require", "fields");
     private static final Set<String> SOURCE = Set.of("entity", "id", "parent");
     private static final Set<String> TARGET = Set.of("entity", "key");
 
@@ -118,10 +124,15 @@ final class LinesCompiler {
             key = key(target.get());
             refs.targetKey(key, target.get().lineOf("key"));
         }
-        Condition filter = m.entry("filter")
-                .map(e -> new FilterCompiler(problems, refs).compile(e.value()))
-                .orElse(Condition.ANY_RECORD);
+        m.entry("filter").ifPresent(e -> problems.add(e.line(), "filter in lines would write the document without"
+                + " the lines it leaves out (a half-synced document); use require: instead, the conditions every line"
+                + " must meet (a document with a line that does not is held: neither header nor lines are written),"
+                + " e.g. require: [{field: _productid_value, notEquals: ~, reason: write-in line (no product)}]"));
+        List<LineRequirements.Requirement> require = m.entry("require")
+                .map(e -> new RequireCompiler(problems, refs).compile(e.value()))
+                .orElse(List.of());
         List<FieldRule> rules = new ArrayList<>();
+        Map<String, String> copiedFrom = new LinkedHashMap<>();
         FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps, true);
         if (m.entry("fields").isEmpty()) {
             problems.add(m.line(), "missing key 'fields' in lines");
@@ -129,13 +140,32 @@ final class LinesCompiler {
         m.entry("fields").flatMap(e -> YamlMap.of(e.value(), "fields in lines", null, problems)).ifPresent(fields -> {
             for (YamlMap.Entry e : fields.entries()) {
                 compiler.compile(e.key(), e.line(), e.value()).ifPresent(rules::add);
+                from(e.value()).ifPresent(f -> copiedFrom.put(e.key(), f));
             }
         });
         checkNames(refs, header, key, target.map(YamlMap::line).orElse(m.line()));
         if (entity == null || targetEntity == null || key.isEmpty() || (!self && (id == null || parent == null))) {
             return Optional.empty();
         }
-        return Optional.of(new DocumentLines(self, entity, id, parent, targetEntity, key, filter, rules, refs));
+        // people know a line by its number (sequencenumber), the part of the line key its header does not give
+        List<String> lineNumbers = key.stream().filter(copiedFrom::containsKey).map(copiedFrom::get).toList();
+        LineRequirements requirements = new LineRequirements(require, lineNumbers, entity,
+                self ? List.of() : List.of(id.split(",")), self, targetEntity);
+        return Optional.of(new DocumentLines(self, entity, id, parent, targetEntity, key, requirements, rules, refs));
+    }
+
+    /** The source field a line field is read from ({@code from: F}), when that is how it is computed. */
+    private static Optional<String> from(Node field) {
+        if (!(field instanceof MappingNode map)) {
+            return Optional.empty();
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals("from")
+                    && tuple.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
+                return Optional.of(v.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<String> key(YamlMap target) {

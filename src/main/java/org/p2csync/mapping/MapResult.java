@@ -15,4 +15,10 @@ public sealed interface MapResult {
 
     /** Refers to a record another area has not synced yet; retried later rather than written half-linked. */
     record Waiting(String reference) implements MapResult {}
+
+    /**
+     * A document with a line that fails its lines' {@code require} (a write-in line): written neither header nor
+     * lines, and not retried until its source changes; {@code reason} names the line and why, for people.
+     */
+    record Held(String reason) implements MapResult {}
 }

@@ -167,11 +167,19 @@ public final class Mapping {
         problems.throwIfAny();
     }
 
-    /** Maps one source row (JSON values as read). Never throws for bad data: that is a {@link MapResult.Failed}. */
+    /**
+     * Maps one source row (JSON values as read): Filtered by the filter, else Held when a line fails its section's
+     * {@code require}, else Failed, Waiting or Mapped. Never throws for bad data: that is a {@link MapResult.Failed}.
+     */
     public MapResult apply(Map<String, Object> sourceRow, Lookups lookups) {
         String rejection = filter.rejection(sourceRow);
         if (rejection != null) {
             return new MapResult.Filtered(rejection);
+        }
+        // before the header's fields: a held document will not be written whatever its references, so it never waits
+        String held = lines.held(sourceRow);
+        if (held != null) {
+            return new MapResult.Held(held);
         }
         Map<String, Object> payload = new LinkedHashMap<>(rules.size() * 2);
         String waitingFor = null;

@@ -7,16 +7,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.p2csync.sync.ReadSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the lines of one page of document headers and attaches them to each header row as a list under
  * {@link #ROWS}, ordered by line id, so the mapping sees a document whole. Asks for the lines of {@link #CHUNK}
  * headers per request ({@code $filter=parent eq id1 or parent eq id2 ...}, following nextLink): for 1000 headers
- * that is about 20 requests instead of 1000, while the URL stays well under the services' length limits.
+ * that is about 20 requests instead of 1000, while the URL stays well under the services' length limits. A header
+ * whose lines may not all have been read gets no {@link #ROWS} but the reason under {@link #UNREAD}, so it is never
+ * written (nor its target lines deleted) as if it had fewer lines.
  */
 final class LineReader {
+    private static final Logger LOG = LoggerFactory.getLogger(LineReader.class);
     /** Where the mapping finds a header's lines. */
     static final String ROWS = ReadSpec.LinesSpec.ROWS;
+    /** Where the mapping finds why a header's lines were not all read. */
+    static final String UNREAD = ReadSpec.LinesSpec.UNREAD;
     /** Headers whose lines one request asks for. */
     static final int CHUNK = 50;
 
@@ -49,6 +56,7 @@ final class LineReader {
                     + parentFields + " but the header's id is " + idFields);
         }
         Map<List<String>, List<Map<String, Object>>> byParent = new HashMap<>();
+        Map<List<String>, String> unread = new HashMap<>();
         int requests = 0;
         int count = 0;
         List<List<Object>> ids = new ArrayList<>();
@@ -71,23 +79,39 @@ final class LineReader {
             Query query = new Query(lines.select(), filter.toString(), orderBy.toString(), pageSize, crossCompany);
             Page page = client.readPage(area, lines.entitySet(), query);
             requests++;
+            int chunkLines = 0;
             while (true) {
                 for (Map<String, Object> line : page.rows()) {
                     byParent.computeIfAbsent(key(values(line, parentFields)), k -> new ArrayList<>()).add(line);
-                    count++;
+                    chunkLines++;
                 }
-                if (!page.hasNextLink() || page.rows().isEmpty()) {
+                if (!page.hasNextLink()) {
+                    break;
+                }
+                if (page.rows().isEmpty()) {
+                    // more announced, none sent: following could loop, stopping could lose lines of any header of the
+                    // chunk (lines come by line id, not by header), so none of them counts as read whole
+                    String why = "the lines in " + lines.entitySet() + " were not all read: after " + chunkLines
+                            + " lines the service sent an empty page that announced more (nextLink)";
+                    LOG.warn("{}: {}; the {} documents of that request fail instead of being written without them",
+                            area, why, chunk.size());
+                    chunk.forEach(id -> unread.put(key(id), why));
                     break;
                 }
                 page = client.readNextLink(area, page.nextLink(), pageSize);
                 requests++;
             }
+            count += chunkLines;
         }
         List<Map<String, Object>> out = new ArrayList<>(headers.size());
         for (Map<String, Object> header : headers) {
             Map<String, Object> row = new LinkedHashMap<>(header);
-            List<Map<String, Object>> own = byParent.getOrDefault(key(values(header, idFields)), List.of());
-            row.put(ROWS, List.copyOf(own));
+            List<String> id = key(values(header, idFields));
+            if (unread.containsKey(id)) {
+                row.put(UNREAD, unread.get(id));
+            } else {
+                row.put(ROWS, List.copyOf(byParent.getOrDefault(id, List.of())));
+            }
             out.add(row);
         }
         tally[0] = new Tally(headers.size(), count, requests);

@@ -56,7 +56,7 @@ final class JdbcRunHistory implements RunHistory {
             try (PreparedStatement st = connection.prepareStatement("""
                     UPDATE sync_run SET finished_at = ?, outcome = ?, read_count = ?, filtered_count = ?,
                         unchanged_count = ?, written_count = ?, failed_count = ?, waiting_count = ?, requests = ?,
-                        conflict_count = ?
+                        conflict_count = ?, held_count = ?
                     WHERE run_id = ?""")) {
                 DbTime.set(st, 1, clock.instant());
                 st.setString(2, outcome.name());
@@ -68,7 +68,8 @@ final class JdbcRunHistory implements RunHistory {
                 st.setLong(8, counts.waiting());
                 st.setString(9, requests);
                 st.setLong(10, counts.conflicts());
-                st.setString(11, runId);
+                st.setLong(11, counts.held());
+                st.setString(12, runId);
                 return st.executeUpdate();
             }
         });
@@ -126,7 +127,8 @@ final class JdbcRunHistory implements RunHistory {
                 rs.getLong("written_count"),
                 rs.getLong("failed_count"),
                 rs.getLong("waiting_count"),
-                rs.getLong("conflict_count"));
+                rs.getLong("conflict_count"),
+                rs.getLong("held_count"));
         String runId = rs.getString("run_id");
         return new RunRecord(
                 runId,

@@ -103,7 +103,21 @@ final class SchemaMigrator {
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)")),
             // a document's next write deletes the lines gone from its source since the last one
             new Migration(6, "line keys of written documents", List.of(
-                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")));
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")),
+            // documents a lines section's require holds back (a quote with a write-in line): not written, listed by
+            // status until a run finds them otherwise; each run counts the records it held
+            new Migration(7, "held records", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS held_record (
+                        area VARCHAR(100) NOT NULL,
+                        source_id VARCHAR(512) NOT NULL,
+                        record_key VARCHAR(512),
+                        reason TEXT NOT NULL,
+                        since TIMESTAMP WITH TIME ZONE NOT NULL,
+                        run_id VARCHAR(64),
+                        PRIMARY KEY (area, source_id))""",
+                    "CREATE INDEX IF NOT EXISTS held_record_since ON held_record (area, since)",
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS held_count BIGINT DEFAULT 0 NOT NULL")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);

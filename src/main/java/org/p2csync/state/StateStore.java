@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable state of the sync: record hashes, cursors, run history and errors, in one schema that the store creates
+ * The durable state of the sync: record hashes, cursors, run history, errors, waiting and held records, in one schema that the store creates
  * and migrates itself. Every write method is one transaction, so the product's commit order (write the target, then
  * record the hashes, then advance the cursor) survives a crash at any point.
  */
@@ -29,6 +29,7 @@ public final class StateStore implements AutoCloseable {
     private final ErrorStore errors;
     private final PendingStore pending;
     private final ConflictStore conflicts;
+    private final HeldStore held;
 
     private StateStore(JdbcConnectionPool pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -40,6 +41,7 @@ public final class StateStore implements AutoCloseable {
         this.errors = new JdbcErrorStore(tx, clock);
         this.pending = new JdbcPendingStore(tx, clock);
         this.conflicts = new JdbcConflictStore(tx, clock);
+        this.held = new JdbcHeldStore(tx, clock);
     }
 
     public static StateStore open(StateConfig config) {
@@ -100,6 +102,11 @@ public final class StateStore implements AutoCloseable {
     /** The manual re-run of failed records. */
     public FailedRecordRetry failedRecordRetry() {
         return new FailedRecordRetry(errors(), pending());
+    }
+
+    /** Documents held back by their mapping's require (a write-in line), per area. */
+    public HeldStore held() {
+        return held;
     }
 
     /** Conflicts of two-way areas, per run. */

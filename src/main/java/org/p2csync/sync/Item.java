@@ -12,7 +12,7 @@ import java.util.Map;
  * @param target the mapped record, once mapped
  * @param hash hash of the mapped payload, once mapped
  * @param stage where it failed: read, map, write
- * @param reason why it failed or was filtered, for people
+ * @param reason why it failed, waits, was filtered or is held, for people
  */
 public record Item(
         String sourceId,
@@ -56,6 +56,11 @@ public record Item(
 
     public Item waiting(String missingReference) {
         return new Item(sourceId, sourceKey, source, ItemStatus.WAITING, target, hash, "map", missingReference);
+    }
+
+    /** Not to be written at all (a document with a line its mapping's require refuses); {@code why} names the line. */
+    public Item held(String why) {
+        return new Item(sourceId, sourceKey, source, ItemStatus.HELD, target, hash, null, why);
     }
 
     public Item failed(String atStage, String why) {

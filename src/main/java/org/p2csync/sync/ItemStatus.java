@@ -17,5 +17,11 @@ public enum ItemStatus {
     /** Mapped, but a record it refers to has not been synced yet; retried on a later run, never written half-linked. */
     WAITING,
     /** Rejected at some stage; {@link Item#stage()} and {@link Item#reason()} say where and why. */
-    FAILED
+    FAILED,
+    /**
+     * A document with a line its mapping's {@code require} does not accept (a write-in line): not written at all,
+     * neither header nor lines, until its source changes. A business rule, not an error; {@link Item#reason()} says
+     * which line and why.
+     */
+    HELD
 }

@@ -51,6 +51,12 @@ public record ReadSpec(
          */
         public static final String ROWS = "@lines";
 
+        /**
+         * The reserved key under which the source endpoint says why it could not read all of a header's lines (the
+         * row then has no {@link #ROWS}): such a document fails rather than being written without some of them.
+         */
+        public static final String UNREAD = "@lines-unread";
+
         public LinesSpec {
             select = List.copyOf(select);
         }

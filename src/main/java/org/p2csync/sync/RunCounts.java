@@ -1,17 +1,23 @@
 package org.p2csync.sync;
 
 /**
- * What one run (or one page of it) did, by record. read = filtered + unchanged + written + failed + waiting.
+ * What one run (or one page of it) did, by record. read = filtered + unchanged + written + failed + waiting + held.
  * {@code conflicts} counts written records the other side had changed too (mapping {@code conflicts: detect}); they
- * are among the written, not an extra outcome.
+ * are among the written, not an extra outcome. {@code held} counts documents not written because a line fails their
+ * mapping's {@code require} (a business rule: it leaves the outcome alone).
  */
 public record RunCounts(
-        long read, long filtered, long unchanged, long written, long failed, long waiting, long conflicts) {
-    public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0, 0, 0);
+        long read, long filtered, long unchanged, long written, long failed, long waiting, long conflicts, long held) {
+    public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Counts of an area that detects no conflicts. */
+    /** Counts of an area that detects no conflicts and holds nothing. */
     public RunCounts(long read, long filtered, long unchanged, long written, long failed, long waiting) {
-        this(read, filtered, unchanged, written, failed, waiting, 0);
+        this(read, filtered, unchanged, written, failed, waiting, 0, 0);
+    }
+
+    /** Counts of an area that holds nothing. */
+    public RunCounts(long read, long filtered, long unchanged, long written, long failed, long waiting, long conflicts) {
+        this(read, filtered, unchanged, written, failed, waiting, conflicts, 0);
     }
 
     public RunCounts plus(RunCounts o) {
@@ -22,7 +28,8 @@ public record RunCounts(
                 written + o.written,
                 failed + o.failed,
                 waiting + o.waiting,
-                conflicts + o.conflicts);
+                conflicts + o.conflicts,
+                held + o.held);
     }
 
     public Outcome outcome() {

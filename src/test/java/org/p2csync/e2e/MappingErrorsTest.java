@@ -62,6 +62,29 @@ class MappingErrorsTest {
         assertThat(result.printed()).containsPattern("accounts\\.yaml:\\d+:");
     }
 
+    @Test
+    void aLinesFilterThatWouldHalfSyncDocumentsStopsStartUpNamingRequire() throws Exception {
+        Path mappings = SyncFixture.shippedMappings(dir.resolve("lines-filter"), "accounts", "products", "quotes");
+        Path file = mappings.resolve("quotes.yaml");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int line = indexOfLineContaining(lines, "  require:");
+        // the format before require: a filter that left write-in lines out and sent the quote without them
+        lines.set(line, "  filter:");
+        lines.set(line + 1, "    - field: isproductoverridden");
+        lines.set(line + 2, "      notEquals: true");
+        lines.remove(line + 3);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        Path runDir = Files.createTempDirectory(dir, "run");
+        SyncFixture.Result result = new SyncFixture(sandbox, runDir, Map.of("p2c.mappings", mappings.toString()))
+                .syncOnce("products", "accounts", "quotes");
+
+        assertThat(result.exitCode()).as(result.printed()).isEqualTo(1);
+        assertThat(result.printed()).contains("quotes.yaml:" + (line + 1) + ": filter in lines would write the"
+                + " document without the lines it leaves out").contains("use require: instead");
+        assertThat(new ODataProbe(sandbox).erp("SalesQuotationHeadersV2")).as("no record moved").isEmpty();
+    }
+
     private SyncFixture.Result syncWith(Path mappings) throws Exception {
         Path runDir = Files.createTempDirectory(dir, "run");
         SyncFixture sync = new SyncFixture(sandbox, runDir, Map.of("p2c.mappings", mappings.toString()));

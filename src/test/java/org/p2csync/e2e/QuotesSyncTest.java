@@ -52,19 +52,23 @@ class QuotesSyncTest {
                 .map(a -> a.get("accountid")).collect(Collectors.toSet());
         List<Map<String, Object>> active = probe.crm("quotes", "$select=quoteid,quotenumber,_customerid_value",
                 "$filter=statecode eq 1");
+        List<Map<String, Object>> lines = probe.crm("quotedetails", "$select=_quoteid_value,_productid_value");
+        // a write-in line (no product) holds its quote: neither header nor lines go, and it does not wait either
+        Set<Object> held = active.stream().map(q -> q.get("quoteid"))
+                .filter(id -> lines.stream().anyMatch(l -> id.equals(l.get("_quoteid_value"))
+                        && l.get("_productid_value") == null))
+                .collect(Collectors.toSet());
         Set<Object> eligible = active.stream().filter(q -> customers.contains(q.get("_customerid_value")))
-                .map(q -> q.get("quoteid")).collect(Collectors.toSet());
-        long productLines = probe.crm("quotedetails", "$select=_quoteid_value,isproductoverridden").stream()
-                .filter(l -> eligible.contains(l.get("_quoteid_value")))
-                .filter(l -> !Boolean.TRUE.equals(l.get("isproductoverridden")))
-                .count();
+                .map(q -> q.get("quoteid")).filter(q -> !held.contains(q)).collect(Collectors.toSet());
+        long productLines = lines.stream().filter(l -> eligible.contains(l.get("_quoteid_value"))).count();
 
         assertThat(eligible).isNotEmpty();
         assertThat(probe.erpCount("SalesQuotationHeadersV2")).isEqualTo(eligible.size());
         assertThat(probe.erpCount("SalesQuotationLines")).as("ERP quotation lines = CRM lines of eligible quotes")
                 .isEqualTo(productLines);
+        assertThat(result.count("quotes", "held")).isEqualTo(held.size());
         assertThat(result.count("quotes", "waiting")).as("quotes of prospects wait")
-                .isEqualTo(active.size() - eligible.size());
+                .isEqualTo(active.size() - eligible.size() - held.size());
         assertThat(probe.erp("SalesQuotationLines", "$select=ProductNumber")).allSatisfy(
                 l -> assertThat((String) l.get("ProductNumber")).isNotBlank());
     }

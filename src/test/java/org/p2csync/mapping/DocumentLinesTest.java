@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sync.FieldInfo;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.TargetRecord;
@@ -62,22 +64,20 @@ class DocumentLinesTest {
     void theReadSpecAsksForTheLinesWithEveryLineFieldTheFileUses() {
         ReadSpec.LinesSpec lines = quotes.readSpec().lines();
         assertThat(lines).isEqualTo(new ReadSpec.LinesSpec("quotedetails", "quotedetailid", "_quoteid_value",
-                List.of("_productid_value", "_quoteid_value", "iswriteinproduct", "priceperunit", "quantity",
-                        "quotedetailid", "sequencenumber")));
+                List.of("_productid_value", "_quoteid_value", "priceperunit", "quantity", "quotedetailid",
+                        "sequencenumber")));
         assertThat(quotes.readSpec().select()).doesNotContain("@lines", "sequencenumber");
     }
 
     @Test
     void linesAreMappedWithHeaderValuesAndSortedByLineKey() {
-        Map<String, Object> writeIn = line("d-3", 5, null, "1");
-        writeIn.put("iswriteinproduct", true);
-        MapResult result = quotes.apply(quote(List.of(line("d-1", 10, "p-1", "9.5"), line("d-2", 2, "p-2", "4"),
-                writeIn)), synced);
+        MapResult result = quotes.apply(quote(List.of(line("d-1", 10, "p-1", "9.5"), line("d-2", 2, "p-2", "4"))),
+                synced);
 
         assertThat(result).isInstanceOf(MapResult.Mapped.class);
         TargetRecord doc = ((MapResult.Mapped) result).record();
         assertThat(doc.payload()).containsEntry("RequestingCustomerAccountNumber", "accounts:acc-1");
-        assertThat(doc.lines()).hasSize(2); // the write-in line is filtered out, the document goes without it
+        assertThat(doc.lines()).hasSize(2);
         TargetRecord first = doc.lines().get(0);
         assertThat(first.entitySet()).isEqualTo("SalesQuotationLines");
         assertThat(first.key()).containsExactly(Map.entry("dataAreaId", "usmf"),
@@ -85,6 +85,99 @@ class DocumentLinesTest {
         assertThat(first.payload()).containsEntry("ProductNumber", "products:p-2")
                 .containsEntry("SalesPrice", new BigDecimal("4.00"));
         assertThat(doc.lines().get(1).key().get("LineCreationSequenceNumber")).isEqualTo(10L);
+    }
+
+    @Test
+    void aDocumentWithALineThatFailsRequireIsHeldNamingThatLineByItsNumberInLineOrder() {
+        MapResult result = quotes.apply(quote(List.of(line("d-1", 10, "p-1", "9.5"), line("d-3", 5, null, "1"),
+                line("d-2", 2, "p-2", "4"))), synced);
+
+        // no reason in the file: one is derived from the condition; line 2 because sequence numbers 2, 5, 10
+        assertThat(result).isEqualTo(new MapResult.Held("line 2 (sequencenumber 5) has no _productid_value"));
+    }
+
+    @Test
+    void linesWithoutANumberFieldBehindTheirKeyAreNamedByIdInReadOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("quotes.yaml");
+        Files.writeString(file, Files.readString(QUOTES).replace(
+                "LineCreationSequenceNumber: { from: sequencenumber, type: integer }",
+                "LineCreationSequenceNumber: { concat: [quotedetailid, \"-\", sequencenumber] }"));
+        Mapping byId = new MappingLoader().load(file);
+
+        assertThat(byId.apply(quote(List.of(line("d-1", 9, "p-1", "1"), line("d-2", 1, null, "1"))), synced))
+                .isEqualTo(new MapResult.Held("line 2 (quotedetails d-2) has no _productid_value"));
+    }
+
+    @Test
+    void heldWinsOverWaitingAndFailingButNotOverTheHeadersFilter() {
+        List<Map<String, Object>> lines = List.of(line("d-1", 1, "p-missing", "1"), line("d-2", 2, "p-2", null),
+                line("d-3", 3, null, "1"), line("d-4", 4, "", "1"));
+
+        MapResult held = quotes.apply(quote(lines), synced);
+        assertThat(held).isEqualTo(new MapResult.Held("line 3 (sequencenumber 3) has no _productid_value; 1 more"
+                + " line does not meet require either"));
+
+        Map<String, Object> draft = quote(lines);
+        draft.put("statecode", 0);
+        assertThat(quotes.apply(draft, synced)).isInstanceOf(MapResult.Filtered.class);
+    }
+
+    @Test
+    void onceEveryLineMeetsRequireTheDocumentIsMappedWithAllItsLines() {
+        Map<String, Object> writeIn = line("d-3", 3, null, "1");
+        assertThat(quotes.apply(quote(List.of(line("d-1", 1, "p-1", "1"), writeIn)), synced))
+                .isInstanceOf(MapResult.Held.class);
+
+        writeIn.put("_productid_value", "p-3");
+        MapResult result = quotes.apply(quote(List.of(line("d-1", 1, "p-1", "1"), writeIn)), synced);
+
+        assertThat(result).isInstanceOf(MapResult.Mapped.class);
+        assertThat(((MapResult.Mapped) result).record().lines()).extracting(l -> l.payload().get("ProductNumber"))
+                .containsExactly("products:p-1", "products:p-3");
+    }
+
+    @Test
+    void theShippedQuotesAndOrdersHoldADocumentWithAWriteInLineWithTheirReason() {
+        Mappings shipped = Mappings.load(Path.of("mappings"));
+        for (String[] area : new String[][] {{"quotes", "quotedetailid", "_quoteid_value", "quoteid", "quotes"},
+                {"orders", "salesorderdetailid", "_salesorderid_value", "salesorderid", "orders"}}) {
+            Map<String, Object> product = new HashMap<>(Map.of(area[1], "l-1", area[2], "h-1", "sequencenumber", 1,
+                    "_productid_value", "p-1"));
+            Map<String, Object> writeIn = new HashMap<>(Map.of(area[1], "l-2", area[2], "h-1", "sequencenumber", 2,
+                    "isproductoverridden", true, "productdescription", "Installation on site"));
+            Map<String, Object> row = new HashMap<>(Map.of(area[3], "h-1", "statecode", 1, "msdyn_origin", "CRM",
+                    "@lines", List.of(product, writeIn)));
+
+            assertThat(shipped.mapping(area[0]).apply(row, synced)).as(area[0]).isEqualTo(new MapResult.Held(
+                    "line 2 (sequencenumber 2): write-in line (no product); " + area[4]
+                            + " with write-in lines stay in the CRM"));
+        }
+    }
+
+    @Test
+    void aSelfSectionsRequireHoldsItsRecordNamingTheSelfLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("products.yaml");
+        Files.writeString(file, Files.readString(Path.of("src/test/resources/mappings/products-self.yaml")).replace(
+                "  target: { entity: productpricelevels, key: [productnumber] }\n",
+                "  target: { entity: productpricelevels, key: [productnumber] }\n"
+                        + "  require: { field: SalesPrice, notEquals: ~, reason: no sales price to put on the price list }\n"));
+        Mapping products = new MappingLoader().load(file);
+        Map<String, Object> row = new HashMap<>(Map.of("dataAreaId", "usmf", "ProductNumber", "D1000"));
+
+        assertThat(products.apply(row, Lookups.NONE)).isEqualTo(
+                new MapResult.Held("the productpricelevels line: no sales price to put on the price list"));
+        row.put("SalesPrice", new BigDecimal("12.5"));
+        assertThat(products.apply(row, Lookups.NONE)).isInstanceOf(MapResult.Mapped.class);
+    }
+
+    @Test
+    void aDocumentWhoseLinesWereNotAllReadFailsWithTheReadersReason() {
+        Map<String, Object> row = quote(List.of());
+        row.remove("@lines");
+        row.put(ReadSpec.LinesSpec.UNREAD, "the lines in quotedetails were not all read: ...");
+
+        assertThat(quotes.apply(row, synced)).isEqualTo(new MapResult.Failed("SalesQuotationLines",
+                "the lines in quotedetails were not all read: ..."));
     }
 
     @Test

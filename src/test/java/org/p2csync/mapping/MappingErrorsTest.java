@@ -126,6 +126,45 @@ class MappingErrorsTest {
         assertThat(e.line()).isZero();
     }
 
+    @Test
+    void aFilterInALinesSectionIsRefusedAtItsLineSayingToUseRequire() {
+        assertThat(loading("lines-filter.yaml").problems()).containsExactly(at("lines-filter.yaml", 10)
+                + "filter in lines would write the document without the lines it leaves out (a half-synced document);"
+                + " use require: instead, the conditions every line must meet (a document with a line that does not is"
+                + " held: neither header nor lines are written), e.g. require: [{field: _productid_value, notEquals: ~,"
+                + " reason: write-in line (no product)}]");
+    }
+
+    @Test
+    void requireConditionsAreCheckedAsFilterConditionsAndTheirReasonMustBeText() {
+        String f = "lines-require-problems.yaml";
+        assertThat(loading(f).problems()).containsExactly(
+                at(f, 12) + "unknown key 'notEqual' in condition in require; expected one of all, any, equals, field,"
+                        + " in, not, notEquals, reason",
+                at(f, 15) + "reason in condition in require must be text, not the number 42 (quote it); e.g. reason:"
+                        + " write-in line (no product)",
+                at(f, 18) + "reason in condition in require must be text; e.g. reason: write-in line (no product)",
+                at(f, 21) + "reason in condition in require must be text, not empty; e.g. reason: write-in line (no"
+                        + " product)",
+                at(f, 22) + "reason in condition in require must not be empty; e.g. reason: write-in line (no"
+                        + " product)",
+                // a reason belongs to a condition of require itself, not to one nested in any/all/not
+                at(f, 22) + "unknown key 'reason' in condition in any; expected one of all, any, equals, field, in,"
+                        + " not, notEquals",
+                at(f, 23) + "condition in require needs exactly one of equals, notEquals, in");
+    }
+
+    @Test
+    void anEmptyRequireIsAMistakeNotAnAcceptEverything(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("quotes.yaml");
+        Files.writeString(file, Files.readString(DIR.resolve("lines-filter.yaml"))
+                .replace("  filter:\n    - field: isproductoverridden\n      notEquals: true\n", "  require: []\n"));
+
+        assertThat(catchThrowableOfType(MappingException.class, () -> new MappingLoader().load(file)).problems())
+                .containsExactly(file + ":10: require is an empty list; give the conditions every line must meet, or"
+                        + " leave require out");
+    }
+
     private static final FieldCatalog THINGS = TestCatalog.of("things",
             TestCatalog.text("thingid", null), TestCatalog.text("number", 20), TestCatalog.text("name", 100),
             TestCatalog.text("first", 50), TestCatalog.text("lastname", 50), TestCatalog.typed("kind", "Edm.Int32"),

@@ -140,6 +140,43 @@ class AreaRunDocumentsTest {
     }
 
     @Test
+    void headersWhoseLinesWereCutShortByAnEmptyPageThatAnnouncesMoreGetNoLinesButTheReason() throws Exception {
+        String[] base = new String[1];
+        base[0] = start("/api/data/v9.2/", request -> {
+            String answer = quotesService(request, base[0], 120);
+            // the second chunk's lines (quotes 51..100): a first page, then an empty page that still has a nextLink
+            if (request.startsWith("quotedetails?") && request.contains(guid(51) + " or")) {
+                return request.contains("$skiptoken")
+                        ? "{\"value\":[],\"@odata.nextLink\":\"" + base[0] + "/api/data/v9.2/quotedetails?x=1\"}"
+                        : answer;
+            }
+            return answer;
+        });
+        ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon",
+                List.of("modifiedon", "quoteid", "quotenumber"), false, new ReadSpec.LinesSpec("quotedetails",
+                        "quotedetailid", "_quoteid_value", List.of("_quoteid_value", "quotedetailid", "sequencenumber")));
+        List<Batch> batches = new ArrayList<>();
+
+        new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
+                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500).execute(Cursor.START, batches::add);
+
+        List<Item> items = batches.get(0).items();
+        assertThat(items).hasSize(120);
+        for (Item item : items) {
+            int quote = Integer.parseInt(item.sourceId().substring(24));
+            if (quote >= 51 && quote <= 100) {
+                assertThat(item.source()).as("quote %d", quote).doesNotContainKey(LineReader.ROWS);
+                assertThat((String) item.source().get(LineReader.UNREAD)).startsWith(
+                        "the lines in quotedetails were not all read: after 7 lines the service sent an empty page"
+                                + " that announced more (nextLink)");
+            } else {
+                assertThat(item.source()).as("quote %d", quote).containsKey(LineReader.ROWS)
+                        .doesNotContainKey(LineReader.UNREAD);
+            }
+        }
+    }
+
+    @Test
     void headersWithoutLinesInTheMappingCostNoLineRequests() throws Exception {
         String[] base = new String[1];
         base[0] = start("/api/data/v9.2/", request -> quotesService(request, base[0], 3));

@@ -632,6 +632,116 @@ abstract class StateStoreContract {
         assertThat(pending.count("quotes")).isZero();
     }
 
+    // --- held records ---
+
+    @Test
+    void heldRecordsAreListedLongestHeldFirstKeepTheirSinceAndLeaveWhenReleased() {
+        HeldStore held = store.held();
+        held.hold(List.of(
+                HeldRecord.held("quotes", "q1", "QUO-01003", "line 4 (sequencenumber 4): write-in line", "run-1"),
+                HeldRecord.held("quotes", "q2", "QUO-" + CYRILLIC, "line 1 (sequencenumber 1) has no _productid_value",
+                        "run-1")));
+        Instant firstHeld = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        held.hold(List.of(HeldRecord.held("quotes", "q3", null, "line 2 (sequencenumber 2): write-in line", "run-2"),
+                HeldRecord.held("quotes", "q1", "QUO-01003", "line 5 (sequencenumber 5): write-in line", "run-2"),
+                HeldRecord.held("orders", "o1", "ORD-01000", "line 1 (sequencenumber 1): write-in line", "run-3")));
+
+        List<HeldRecord> quotes = held.list("quotes", 10);
+        assertThat(quotes).extracting(HeldRecord::sourceId).containsExactly("q1", "q2", "q3");
+        assertThat(quotes.get(0)).isEqualTo(new HeldRecord("quotes", "q1", "QUO-01003",
+                "line 5 (sequencenumber 5): write-in line", firstHeld, "run-2"));
+        assertThat(quotes.get(1).recordKey()).isEqualTo("QUO-" + CYRILLIC);
+        assertThat(quotes.get(2).since()).isEqualTo(clock.instant());
+        assertThat(held.list("quotes", 1)).extracting(HeldRecord::sourceId).containsExactly("q1");
+        assertThat(held.count("quotes")).isEqualTo(3);
+        assertThat(held.count("orders")).isEqualTo(1);
+
+        held.release("quotes", List.of("q1", "q3", "o1"));
+
+        assertThat(held.list("quotes", 10)).extracting(HeldRecord::sourceId).containsExactly("q2");
+        assertThat(held.count("orders")).as("release is per area").isEqualTo(1);
+        held.hold(List.of());
+        held.release("quotes", List.of());
+        assertThat(reopen().held().count("quotes")).as("kept across restarts").isEqualTo(1);
+    }
+
+    @Test
+    void aHeldRecordNeedsAnAreaASourceIdAndAReason() {
+        assertThatThrownBy(() -> store.held().hold(List.of(HeldRecord.held("quotes", "", "Q", "why", "r"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty source id");
+        assertThatThrownBy(() -> store.held().hold(List.of(HeldRecord.held("quotes", "q1", "Q", " ", "r"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q1").hasMessageContaining("reason");
+        assertThatThrownBy(() -> store.held().list("quotes", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.held().count("quotes")).isZero();
+    }
+
+    @Test
+    void aRunCountsWhatItHeld() {
+        String runId = store.runs().start("quotes");
+        RunCounts counts = new RunCounts(10, 2, 1, 4, 0, 1, 0, 2);
+
+        store.runs().finish(runId, counts, Map.of(), Outcome.Completed);
+
+        assertThat(store.runs().recent("quotes", 1).get(0).counts()).isEqualTo(counts);
+        assertThat(counts.held()).isEqualTo(2);
+    }
+
+    @Test
+    void migrationSevenUpgradesADatabaseOfThePreviousVersionKeepingItsData() throws Exception {
+        store.close();
+        config = newDatabase();
+        List<Migration> previous = SchemaMigrator.MIGRATIONS.stream().filter(m -> m.version() <= 6).toList();
+        javax.sql.DataSource plain = plainDataSource(config);
+        assertThat(new SchemaMigrator(new Transactions(plain), Dialect.of(config.jdbcUrl()), clock, previous).migrate())
+                .isEqualTo(6);
+        try (Connection c = plain.getConnection(); Statement st = c.createStatement()) {
+            // what the previous version wrote: a finished run (no held count), a written quote and a waiting one
+            st.execute("INSERT INTO sync_run (run_id, area, started_at, finished_at, outcome, read_count,"
+                    + " filtered_count, unchanged_count, written_count, failed_count, waiting_count, requests,"
+                    + " conflict_count) VALUES ('old-run', 'quotes', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:05+00', 'Completed', 8, 5, 0, 3, 0, 0,"
+                    + " '{\"erp\":2}', 0)");
+            st.execute("INSERT INTO record_state (area, record_key, hash, updated_at, source_id, source_key)"
+                    + " VALUES ('quotes', 'usmf|QUO-01003', 'old-hash', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-01-01 00:00:04+00', 'q-3', 'QUO-01003')");
+            st.execute("INSERT INTO pending_record (area, source_id, source_key, reason, first_seen, last_seen,"
+                    + " attempts) VALUES ('quotes', 'q-9', 'QUO-01009', 'waits', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-01-01 00:00:04+00', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:04+00', 1)");
+        }
+
+        store = StateStore.open(config, clock);
+
+        assertThat(appliedVersions()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        RunRecord old = store.runs().recent("quotes", 1).get(0);
+        assertThat(old.counts()).isEqualTo(new RunCounts(8, 5, 0, 3, 0, 0, 0, 0));
+        assertThat(old.requests()).isEqualTo(Map.of("erp", 2L));
+        assertThat(store.recordState("quotes").hash("usmf|QUO-01003")).contains("old-hash");
+        assertThat(store.pending().pending("quotes", 10)).containsExactly("q-9");
+        assertThat(store.held().count("quotes")).isZero();
+        store.held().hold(List.of(HeldRecord.held("quotes", "q-3", "QUO-01003", "line 4: write-in line", "new-run")));
+        assertThat(store.held().list("quotes", 10)).extracting(HeldRecord::recordKey).containsExactly("QUO-01003");
+        String runId = store.runs().start("quotes");
+        store.runs().finish(runId, new RunCounts(1, 0, 0, 0, 0, 0, 0, 1), Map.of(), Outcome.Completed);
+        assertThat(store.runs().recent("quotes", 1).get(0).counts().held()).isEqualTo(1);
+    }
+
+    /** A connection source without the store: for building a database as an older version left it. */
+    private static javax.sql.DataSource plainDataSource(StateConfig config) {
+        if (Dialect.of(config.jdbcUrl()) == Dialect.H2) {
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(config.jdbcUrl());
+            h2.setUser(config.user());
+            h2.setPassword(config.password());
+            return h2;
+        }
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(config.jdbcUrl());
+        pg.setUser(config.user());
+        pg.setPassword(config.password());
+        return pg;
+    }
+
     // --- helpers ---
 
     static Map<String, String> unicodeKeys() {
