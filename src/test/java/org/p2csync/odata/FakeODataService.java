@@ -35,6 +35,11 @@ final class FakeODataService implements AutoCloseable {
     final List<String> readQueries = new CopyOnWriteArrayList<>();
     final List<String> batchBodies = new CopyOnWriteArrayList<>();
     final List<Long> batchTimes = new CopyOnWriteArrayList<>();
+    /**
+     * Rows the collection's pages leave out although they exist (as a nextLink paging by offset can, when rows change
+     * during the read); a read by id still finds them.
+     */
+    volatile Set<String> skippedByPaging = Set.of();
     /** When not 200, every $batch request as a whole is answered with this status. */
     volatile int batchStatus = 200;
 
@@ -70,7 +75,13 @@ final class FakeODataService implements AutoCloseable {
         Matcher skip = SKIP_TOKEN.matcher(query);
         Matcher after = AFTER_ID.matcher(query);
         String from = skip.find() ? skip.group(1) : after.find() ? after.group(1) : "";
-        List<String> rest = ids.stream().filter(id -> id.compareTo(from) > 0).toList();
+        List<String> rest;
+        if (query.contains("accountid eq ")) {
+            // a read by id: the rows asked for that exist, whether paging skips them or not
+            rest = ids.stream().filter(id -> query.contains("accountid eq " + id)).toList();
+        } else {
+            rest = ids.stream().filter(id -> id.compareTo(from) > 0 && !skippedByPaging.contains(id)).toList();
+        }
         List<String> page = rest.subList(0, Math.min(pageSize, rest.size()));
         boolean identityOnly = query.contains("$select=accountid,accountnumber,modifiedon&");
         List<String> rows = new ArrayList<>();
