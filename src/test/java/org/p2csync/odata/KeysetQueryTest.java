@@ -74,6 +74,21 @@ class KeysetQueryTest {
     }
 
     @Test
+    void aFullReadOrdersByTheIdFieldsAloneWithoutFilter() {
+        ReadSpec noTimestamp = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber", "ProductNumber",
+                null, List.of("ProductName", "ProductNumber", "dataAreaId"));
+
+        Query q = new KeysetQuery(noTimestamp, Dialect.FNO, true).everything(10_000);
+
+        assertThat(q.filter()).isNull();
+        assertThat(q.orderBy()).isEqualTo("dataAreaId asc,ProductNumber asc");
+        assertThat(q.toQueryString()).endsWith("&cross-company=true");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new KeysetQuery(noTimestamp, Dialect.FNO, true).after(Cursor.START, 10))
+                .hasMessageContaining("without a timestamp");
+    }
+
+    @Test
     void aCompositeIdOfThreeFieldsNests() {
         ReadSpec lines = new ReadSpec("SalesOrderLines", "dataAreaId,SalesOrderNumber,LineNumber", "SalesOrderNumber",
                 "ModifiedDateTime", List.of());
