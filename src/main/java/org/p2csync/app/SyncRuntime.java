@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.p2csync.flow.AreaRuns;
 import org.p2csync.flow.FlowComponent;
 import org.p2csync.flow.RunLedger;
 import org.p2csync.flow.RunListener;
@@ -66,10 +67,8 @@ public final class SyncRuntime implements AutoCloseable {
             main.bind("fno", connectors.erpComponent());
             main.bind("p2c", new FlowComponent(catalog, state, ledger));
             main.bind("p2cAreas", catalog);
-            main.bind("p2cCursors", state.cursors());
-            main.bind("p2cPending", state.pending());
+            main.bind("p2cAreaReader", AreaRuns.of(catalog, state, ledger));
             main.bind("p2cWrittenPayloads", state.writtenPayloads());
-            main.bind("p2cRunLifecycle", ledger);
             settings.configFile().ifPresent(f -> main.setPropertyPlaceholderLocations("file:" + f.toAbsolutePath()));
             main.addInitialProperty("camel.main.name", "p2c-sync");
             main.addInitialProperty("camel.main.routesIncludePattern",

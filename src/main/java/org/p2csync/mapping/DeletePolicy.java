@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a mapping does when its source reports a record deleted (change tracking): {@code onDelete:} in the file.
+ * What a mapping does with a record deleted at its source (reported by change tracking, or missing from a complete
+ * full read and confirmed gone): {@code onDelete:} in the file.
  *
  * @param set for DEACTIVATE: the target fields written to the record to block or deactivate it
  */
@@ -19,7 +20,7 @@ public record DeletePolicy(Kind kind, Map<String, Object> set) {
         IGNORE
     }
 
-    /** Without onDelete in the file: nothing is done, as before change tracking existed. */
+    /** Without onDelete in the file: nothing is done, and a full read spends no request looking for deletes. */
     public static final DeletePolicy NONE = new DeletePolicy(Kind.IGNORE, Map.of());
 
     public DeletePolicy {

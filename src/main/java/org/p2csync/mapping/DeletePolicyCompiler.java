@@ -11,7 +11,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /**
  * Compiles {@code onDelete:}: either a policy name ({@code onDelete: ignore}) or
  * {@code {policy: deactivate | delete | ignore, set: {Field: value, ...}}}; policy defaults to deactivate, which
- * needs {@code set}.
+ * needs {@code set}. Without {@code onDelete} a mapping ignores deletes ({@link DeletePolicy#NONE}).
  */
 final class DeletePolicyCompiler {
     private final Problems problems;
@@ -22,10 +22,15 @@ final class DeletePolicyCompiler {
         this.refs = refs;
     }
 
-    DeletePolicy compile(Node node, boolean changeTracking, int line) {
-        if (!changeTracking) {
-            problems.add(line, "onDelete needs source.changeTracking: true (deletes are seen only through change"
-                    + " tracking)");
+    /**
+     * @param seesDeletes whether the source's read sees deletes: change tracking, or a full read (no modified)
+     * @param modified the source's modified field, named in the message when it keeps deletes out of sight
+     */
+    DeletePolicy compile(Node node, boolean seesDeletes, String modified, int line) {
+        if (!seesDeletes) {
+            problems.add(line, "onDelete needs a read that sees deletes: source.changeTracking: true, or no"
+                    + " source.modified (a full read); a read by modified (" + modified + ") never sees a record"
+                    + " deleted at the source");
         }
         if (node instanceof ScalarNode scalar) {
             return kind(scalar.getValue(), line).map(k -> build(k, Map.of(), line)).orElse(DeletePolicy.NONE);

@@ -50,7 +50,10 @@ public final class Mapping {
         this.rules = List.copyOf(rules);
         this.references = references;
         this.lines = lines;
-        TreeSet<String> select = new TreeSet<>(List.of(source.key(), source.modified()));
+        TreeSet<String> select = new TreeSet<>(List.of(source.key()));
+        if (source.modified() != null) {
+            select.add(source.modified());
+        }
         select.addAll(List.of(source.id().split(",")));
         references.sourceFields().forEach(n -> select.add(n.name()));
         select.addAll(lines.headerSelect());

@@ -93,7 +93,9 @@ public final class MappingLoader {
                     + " only a crm source can use it");
         }
         DeletePolicy onDelete = top.entry("onDelete")
-                .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(), changeTracking, e.line()))
+                .map(e -> new DeletePolicyCompiler(problems, refs).compile(e.value(),
+                        source.map(src -> src.seesDeletes(changeTracking)).orElse(true),
+                        source.map(SourceSpec::modified).orElse(null), e.line()))
                 .orElse(DeletePolicy.NONE);
         boolean detectConflicts = detectConflicts(top, problems);
         problems.throwIfAny();
@@ -145,20 +147,22 @@ public final class MappingLoader {
         entity.ifPresent(e -> refs.sourceEntity(e, m.lineOf("entity")));
         List<Optional<String>> fields = new ArrayList<>();
         fields.add(fieldList(m, "id", refs, problems));
-        for (String key : List.of("key", "modified")) {
-            Optional<String> f = m.requiredText(key);
-            f.ifPresent(name -> refs.sourceField(name, m.lineOf(key)));
-            fields.add(f);
-        }
+        Optional<String> key = m.requiredText("key");
+        key.ifPresent(name -> refs.sourceField(name, m.lineOf("key")));
+        fields.add(key);
+        // optional: without it (and without change tracking) the source is read in full every run
+        Optional<String> modified = m.has("modified") ? m.requiredText("modified") : Optional.empty();
+        modified.ifPresent(name -> refs.sourceField(name, m.lineOf("modified")));
         // checked on its own against the catalog: F&O entities have no modification time to follow
         m.entry("modified").map(YamlMap.Entry::value)
                 .filter(v -> v instanceof ScalarNode s && !s.getValue().isBlank())
                 .ifPresent(v -> refs.modified(((ScalarNode) v).getValue(), Nodes.line(v)));
-        if (system.isEmpty() || entity.isEmpty() || fields.stream().anyMatch(Optional::isEmpty)) {
+        if (system.isEmpty() || entity.isEmpty() || fields.stream().anyMatch(Optional::isEmpty)
+                || (m.has("modified") && modified.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new SourceSpec(system.get(), entity.get(), fields.get(0).get(), fields.get(1).get(),
-                fields.get(2).get()));
+                modified.orElse(null)));
     }
 
     /**

@@ -108,6 +108,11 @@ public final class Mappings implements Areas {
         return mapping(area).conflictFields();
     }
 
+    @Override
+    public boolean actsOnDeletes(String area) {
+        return mapping(area).onDelete().kind() != DeletePolicy.Kind.IGNORE;
+    }
+
     /** The mapped areas, in file-name order. */
     public List<String> areas() {
         return List.copyOf(byArea.keySet());

@@ -7,6 +7,12 @@ package org.p2csync.mapping;
  * @param entity the source entity set, e.g. accounts
  * @param id the primary id, always present; the cursor's tie-breaker
  * @param key the natural key, used as record-state and error key
- * @param modified the modification time the cursor follows
+ * @param modified the modification time a timestamp read follows, or null: the source has none (F&amp;O entities) and
+ *     is read in full, unless it is read with change tracking
  */
-public record SourceSpec(String system, String entity, String id, String key, String modified) {}
+public record SourceSpec(String system, String entity, String id, String key, String modified) {
+    /** True when a read sees records deleted at the source: with change tracking, or as a full read's gaps. */
+    public boolean seesDeletes(boolean changeTracking) {
+        return changeTracking || modified == null;
+    }
+}

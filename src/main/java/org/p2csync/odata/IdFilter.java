@@ -12,6 +12,9 @@ import org.p2csync.sync.ReadSpec;
  * {@code (dataAreaId eq 'usmf' and InvoiceNumber eq 'CIV-000001') or (...)}: F&amp;O has no {@code in}.
  */
 final class IdFilter {
+    /** Ids per read by id: keeps the $filter (and URL) well under the services' limits. */
+    static final int IDS_PER_REQUEST = 50;
+
     private IdFilter() {}
 
     /**

@@ -9,9 +9,9 @@ import org.p2csync.sync.Cursor;
 import org.p2csync.sync.ReadSpec;
 
 /**
- * Builds the query for the page after a cursor: ordered by (modified, id), filtered to rows strictly after the
- * cursor. Unlike offsets or a blindly followed nextLink, this neither skips nor repeats rows when rows sharing one
- * timestamp straddle a page boundary or when rows change during the run.
+ * Builds the query a timestamp read starts a run with: ordered by (modified, id), filtered to rows strictly after the
+ * stored cursor. Unlike an offset, this neither skips nor repeats rows when rows sharing one timestamp straddle a page
+ * boundary or when rows changed since the last run. Within the run the service's nextLinks are followed as given.
  */
 public final class KeysetQuery {
     private final ReadSpec spec;
@@ -30,19 +30,23 @@ public final class KeysetQuery {
     }
 
     /**
-     * The query for the page after {@code cursor}. A cursor without a tie-breaker (a run's start moved back by an
-     * overlap) reads every row at or after its watermark.
+     * The query for the page after {@code cursor}: {@link Cursor#START} or a {@link Cursor.Watermark}. A watermark
+     * without a tie-breaker (a run's start moved back by an overlap) reads every row at or after its modified value.
      */
     public Query after(Cursor cursor, int pageSize) {
         String modified = spec.modifiedField();
+        if (modified == null) {
+            throw new IllegalStateException(spec.entitySet() + " is read without a timestamp: no keyset query");
+        }
         String filter;
         if (cursor.isStart()) {
             filter = null;
-        } else if (cursor.tieBreaker() == null) {
-            filter = modified + " ge " + cursor.watermark();
+        } else if (cursor instanceof Cursor.Watermark w) {
+            filter = w.tieBreaker() == null ? modified + " ge " + w.modified()
+                    : modified + " gt " + w.modified() + " or (" + modified + " eq " + w.modified() + " and "
+                            + tieBreak(w.tieBreaker()) + ")";
         } else {
-            filter = modified + " gt " + cursor.watermark() + " or (" + modified + " eq " + cursor.watermark()
-                    + " and " + tieBreak(cursor.tieBreaker()) + ")";
+            throw new IllegalArgumentException("a keyset query starts after a watermark, not " + cursor);
         }
         StringBuilder orderBy = new StringBuilder(modified).append(" asc");
         for (String field : spec.idFields()) {
@@ -78,11 +82,20 @@ public final class KeysetQuery {
      * timestamps can tie with writers that commit late). Re-read rows are harmless: their hashes are unchanged.
      */
     public static Cursor startOf(Cursor stored, Duration overlap) {
-        if (stored.isStart() || overlap.isZero()) {
+        if (!(stored instanceof Cursor.Watermark w) || overlap.isZero()) {
             return stored;
         }
-        OffsetDateTime earlier = OffsetDateTime.parse(stored.watermark()).minus(overlap);
-        return new Cursor(earlier.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                .replace("+00:00", "Z"), null);
+        OffsetDateTime earlier = OffsetDateTime.parse(w.modified()).minus(overlap);
+        return new Cursor.Watermark(earlier.withOffsetSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replace("+00:00", "Z"), null);
+    }
+
+    /** The query of a full read: every row, ordered by the id fields (the page order the service keeps stable). */
+    public Query everything(int pageSize) {
+        StringBuilder orderBy = new StringBuilder();
+        for (String field : spec.idFields()) {
+            orderBy.append(orderBy.length() == 0 ? "" : ",").append(field).append(" asc");
+        }
+        return new Query(spec.select(), null, orderBy.toString(), pageSize, crossCompany);
     }
 }

@@ -71,30 +71,30 @@ public final class ODataClient {
      * @throws MalformedPageException when every try gave a body that is not valid JSON
      */
     public Page readPage(String area, String entitySet, Query q, int malformedAttempts) {
-        String query = q.toQueryString();
-        URI uri = URI.create(config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query));
-        return read(area, uri, "odata.maxpagesize=" + q.maxPageSize(), malformedAttempts);
+        return read(area, url(entitySet, q), q.maxPageSize(), false, malformedAttempts);
     }
 
     /** Reads the page a previous page's {@code @odata.nextLink} points to (same page size preference). */
     public Page readNextLink(String area, String nextLink, int maxPageSize) {
-        return read(area, URI.create(nextLink), "odata.maxpagesize=" + maxPageSize, MALFORMED_ATTEMPTS);
+        return read(area, nextLink, maxPageSize, false, MALFORMED_ATTEMPTS);
     }
 
     /**
-     * Reads one page of a Dataverse change-tracking read: the first page of a full read (entity set and $select,
-     * asking for {@code Prefer: odata.track-changes}), a nextLink, or a stored deltaLink. The last page carries the
-     * next deltaLink.
+     * Reads the page at a URL (a query's, or a link the service gave), with {@code Prefer: odata.maxpagesize} and,
+     * for a change-tracking read, {@code odata.track-changes}; a body that is not valid JSON gets at most
+     * {@code malformedAttempts} tries. Throttling, 5xx and dropped connections still get the full retry policy.
      *
-     * @throws ODataException with status 410 when the service no longer knows the delta link's token
+     * @throws MalformedPageException when every try gave a body that is not valid JSON
      */
-    public Page readTracked(String area, String url, int pageSize) {
-        return readTracked(area, url, pageSize, MALFORMED_ATTEMPTS);
+    public Page read(String area, String url, int pageSize, boolean tracked, int malformedAttempts) {
+        String prefer = (tracked ? "odata.track-changes," : "") + "odata.maxpagesize=" + pageSize;
+        return read(area, URI.create(url), prefer, malformedAttempts);
     }
 
-    /** As {@link #readTracked(String, String, int)}, giving a body that is not valid JSON at most that many tries. */
-    public Page readTracked(String area, String url, int pageSize, int malformedAttempts) {
-        return read(area, URI.create(url), "odata.track-changes,odata.maxpagesize=" + pageSize, malformedAttempts);
+    /** The URL of a query against an entity set of this service. */
+    public String url(String entitySet, Query q) {
+        String query = q.toQueryString();
+        return config.baseUrl() + entitySet + (query.isEmpty() ? "" : "?" + query);
     }
 
     /** The base URL of the service, e.g. {@code https://org.crm.dynamics.com/api/data/v9.2/}. */

@@ -17,7 +17,7 @@ public final class ODataEndpoint extends ScheduledPollEndpoint {
     private final ODataClient client;
     private final String entitySet;
     private String area;
-    private int pageSize = 5000;
+    private int pageSize;
     private Duration overlap = Duration.ZERO;
     private int batchSize = MAX_BATCH_SIZE;
     private boolean crossCompany;
@@ -26,6 +26,7 @@ public final class ODataEndpoint extends ScheduledPollEndpoint {
         super(uri, component);
         this.client = client;
         this.entitySet = entitySet;
+        this.pageSize = client.config().dialect().maxPageSize();
     }
 
     @Override
@@ -61,7 +62,10 @@ public final class ODataEndpoint extends ScheduledPollEndpoint {
         return pageSize;
     }
 
-    /** Rows per page, sent as Prefer: odata.maxpagesize. */
+    /**
+     * Rows per page, sent as Prefer: odata.maxpagesize; by default the most the service serves (Dataverse 5000,
+     * F&amp;O 10000).
+     */
     public void setPageSize(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);

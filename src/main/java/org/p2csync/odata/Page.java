@@ -22,7 +22,7 @@ public record Page(List<Map<String, Object>> rows, String nextLink, String delta
         this(rows, nextLink, null);
     }
 
-    /** A page whose next link's URL does not matter (keyset reads ask their own next query). */
+    /** A page whose next link's URL does not matter, only whether there is one. */
     public Page(List<Map<String, Object>> rows, boolean hasNextLink) {
         this(rows, hasNextLink ? "" : null, null);
     }

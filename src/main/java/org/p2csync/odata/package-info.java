@@ -10,7 +10,7 @@
  *         ServiceConfig.of("crm", Dialect.DATAVERSE, crmRoot, tokenUrl, clientId, secret), counter));
  * context.addComponent("fno", new ODataComponent(
  *         ServiceConfig.of("erp", Dialect.FNO, erpRoot, tokenUrl, clientId, secret), counter));
- * // and one Areas, one CursorStore and one RunLifecycle bound in the registry, for source endpoints
+ * // and, for source endpoints, the engine's AreaReader in the registry (org.p2csync.flow.AreaRuns)
  * }</pre>
  *
  * <p>Routes then read {@code from: dataverse:accounts?area=accounts&scheduler=quartz&scheduler.cron=...} (one poll

@@ -7,8 +7,14 @@ import java.util.List;
 import org.p2csync.sync.Cursor;
 import org.p2csync.sync.CursorStore;
 
-/** Cursors in the state database; saved only after the page's hashes are recorded. */
+/**
+ * Cursors in the state database; saved only after the page's hashes are recorded. The columns keep the form of every
+ * earlier version: a watermark as (modified, id); a delta link as (link, "delta"); the start as no values.
+ */
 final class JdbcCursorStore implements CursorStore {
+    /** The tie-breaker that marks a stored delta link. */
+    static final String DELTA = "delta";
+
     private final Transactions tx;
     private final Clock clock;
     private final String upsertSql;
@@ -28,7 +34,7 @@ final class JdbcCursorStore implements CursorStore {
                     "SELECT watermark, tie_breaker FROM sync_cursor WHERE area = ?")) {
                 st.setString(1, area);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? new Cursor(rs.getString(1), rs.getString(2)) : Cursor.START;
+                    return rs.next() ? fromColumns(rs.getString(1), rs.getString(2)) : Cursor.START;
                 }
             }
         });
@@ -40,11 +46,39 @@ final class JdbcCursorStore implements CursorStore {
         tx.inTransaction("save the cursor of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement(upsertSql)) {
                 st.setString(1, area);
-                st.setString(2, cursor.watermark());
-                st.setString(3, cursor.tieBreaker());
+                st.setString(2, watermarkColumn(cursor));
+                st.setString(3, tieBreakerColumn(cursor));
                 DbTime.set(st, 4, clock.instant());
                 return st.executeUpdate();
             }
         });
+    }
+
+    private static String watermarkColumn(Cursor cursor) {
+        if (cursor instanceof Cursor.Watermark w) {
+            return w.modified();
+        }
+        return cursor instanceof Cursor.DeltaLink d ? d.link() : null;
+    }
+
+    private static String tieBreakerColumn(Cursor cursor) {
+        if (cursor instanceof Cursor.Watermark w) {
+            return w.tieBreaker();
+        }
+        return cursor instanceof Cursor.DeltaLink ? DELTA : null;
+    }
+
+    /**
+     * A stored cursor. A modified value always starts with a digit, a delta link never (it starts with the entity set
+     * or the service's URL), so an id that happens to read "delta" is still a watermark's tie-breaker.
+     */
+    static Cursor fromColumns(String watermark, String tieBreaker) {
+        if (watermark == null) {
+            return Cursor.START;
+        }
+        if (DELTA.equals(tieBreaker) && !watermark.isEmpty() && !Character.isDigit(watermark.charAt(0))) {
+            return new Cursor.DeltaLink(watermark);
+        }
+        return new Cursor.Watermark(watermark, tieBreaker);
     }
 }

@@ -245,6 +245,27 @@ public final class RecordStateRepository implements IdempotentRepository {
         });
     }
 
+    /**
+     * The source id of every record this area has written and not deleted since, with its source key (null when
+     * unknown), in one query: what a complete full read of the source is compared with to find records deleted there.
+     * Rows written before schema version 2 know no source id and are left out.
+     */
+    public Map<String, String> writtenSources() {
+        return tx.inTransaction("read the written source ids of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT source_id, source_key FROM record_state WHERE area = ? AND source_id IS NOT NULL")) {
+                st.setString(1, area);
+                Map<String, String> found = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     public Optional<String> hash(String recordKey) {
         return Optional.ofNullable(hashes(List.of(recordKey)).get(recordKey));
     }

@@ -15,4 +15,13 @@ public interface Areas {
     default List<String> conflictFields(String area) {
         return List.of();
     }
+
+    /**
+     * True when the area does something with a record deleted at its source (mapping {@code onDelete} deactivate or
+     * delete). A complete full read then confirms the records it no longer returned and hands them on as deleted;
+     * false (policy ignore, the default) spares those reads.
+     */
+    default boolean actsOnDeletes(String area) {
+        return false;
+    }
 }

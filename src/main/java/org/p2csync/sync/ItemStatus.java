@@ -4,7 +4,10 @@ package org.p2csync.sync;
 public enum ItemStatus {
     /** Read from the source, not yet mapped. */
     READ,
-    /** Deleted at the source (seen through change tracking); the mapping's delete policy decides what follows. */
+    /**
+     * Deleted at the source (seen through change tracking, or gone from a complete full read); the mapping's delete
+     * policy decides what follows.
+     */
     DELETED,
     /** Left out by the mapping's filter (e.g. a prospect). */
     FILTERED,

@@ -3,14 +3,17 @@ package org.p2csync.sync;
 import java.util.List;
 
 /**
- * What a source endpoint must read for an area, as its mapping file declares it.
+ * What a source endpoint must read for an area, as its mapping file declares it. The read strategy follows from it:
+ * change tracking when {@link #changeTracking()}, else a timestamp watermark when {@link #modifiedField()} is set,
+ * else a full read.
  *
  * @param entitySet the source entity set, e.g. accounts
  * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid). A source without a
  *     single-field id (F&amp;O) names several fields joined by commas, e.g. {@code dataAreaId,ProductNumber}: see
  *     {@link #idFields()}
  * @param keyField the natural key (e.g. accountnumber)
- * @param modifiedField the server-maintained modification time the cursor follows (e.g. modifiedon)
+ * @param modifiedField the server-maintained modification time a timestamp read follows (e.g. modifiedon), or null
+ *     when the source has none (F&amp;O entities): without change tracking such a source is read in full every run
  * @param select every field the mapping reads, id/key/modified included
  * @param changeTracking read with the source's change tracking (Dataverse delta links), which also reports deletes
  * @param lines for documents: the line entity set read with each page of headers, else null

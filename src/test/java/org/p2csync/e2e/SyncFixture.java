@@ -23,12 +23,12 @@ import org.p2csync.sandbox.SandboxIds;
 final class SyncFixture {
     private final Path dir;
     private final Path config;
+    private final Map<String, String> props = new LinkedHashMap<>();
     private int runs;
 
     SyncFixture(Sandbox sandbox, Path dir, Map<String, String> extra) throws IOException {
         this.dir = dir;
         this.config = dir.resolve("application.properties");
-        Map<String, String> props = new LinkedHashMap<>();
         props.put("p2c.crm.url", sandbox.crmUrl());
         props.put("p2c.crm.token-url", sandbox.tokenUrl());
         props.put("p2c.crm.client-id", SandboxIds.CLIENT_ID);
@@ -63,6 +63,12 @@ final class SyncFixture {
 
     Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /** Changes one setting for the following commands. */
+    void set(String key, String value) throws IOException {
+        props.put(key, value);
+        writeConfig(props);
     }
 
     void writeConfig(Map<String, String> props) throws IOException {

@@ -102,7 +102,21 @@ class DeletePolicyTest {
         Path noTracking = Files.writeString(dir.resolve("customers.yaml"),
                 Files.readString(BASE).replace(", changeTracking: true", ""));
         assertThatThrownBy(() -> new MappingLoader().load(noTracking))
-                .hasMessageContaining(":9: onDelete needs source.changeTracking: true");
+                .hasMessageContaining(":9: onDelete needs a read that sees deletes: source.changeTracking: true, or"
+                        + " no source.modified (a full read); a read by modified (modifiedon) never sees");
+    }
+
+    @Test
+    void aSourceReadInFullSeesDeletesSoItMayHaveADeletePolicy() throws IOException {
+        Path fullRead = Files.writeString(dir.resolve("customers.yaml"),
+                Files.readString(BASE).replace(", modified: modifiedon, changeTracking: true", ""));
+
+        Mapping mapping = new MappingLoader().load(fullRead);
+
+        assertThat(mapping.readSpec().modifiedField()).isNull();
+        assertThat(mapping.readSpec().changeTracking()).isFalse();
+        assertThat(mapping.readSpec().select()).containsExactly("accountid", "accountnumber", "name");
+        assertThat(mapping.onDelete().kind()).isEqualTo(org.p2csync.mapping.DeletePolicy.Kind.DEACTIVATE);
     }
 
     @Test

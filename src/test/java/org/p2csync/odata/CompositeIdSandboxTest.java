@@ -3,6 +3,7 @@ package org.p2csync.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 import org.p2csync.sync.Batch;
-import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.RequestCounter;
@@ -42,7 +42,7 @@ class CompositeIdSandboxTest {
     }
 
     @Test
-    void everyRowOfEveryCompanyIsReadOnceInKeysetOrderAndTheRunResumesFromItsCursor() {
+    void everyRowOfEveryCompanyIsReadOnceInKeysetOrderAndTheRunResumesFromItsCursor() throws Exception {
         List<TargetRecord> customers = new ArrayList<>();
         for (String company : List.of("demf", "usmf")) {
             for (int i = 1; i <= 9; i++) {
@@ -57,25 +57,16 @@ class CompositeIdSandboxTest {
         assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
         ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
                 "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
-        KeysetQuery keyset = new KeysetQuery(spec, Dialect.FNO, true);
-        List<Batch> batches = new ArrayList<>();
+        RunBook book = new RunBook();
+        book.spec = spec;
 
-        try {
-            new AreaRun(erp, "customers", "r1", spec, keyset, 4, true).execute(Cursor.START, batches::add);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        List<Batch> batches = book.run(new ODataSource(erp, "a", spec, 4, true, Duration.ZERO));
 
         List<String> ids = batches.stream().flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
         assertThat(ids).hasSize(18).doesNotHaveDuplicates().contains("[\"demf\",\"O'C-5\"]", "[\"usmf\",\"C-9\"]");
-        Cursor middle = batches.get(1).end();
-        List<String> rest = new ArrayList<>();
-        try {
-            new AreaRun(erp, "customers", "r2", spec, keyset, 4, true)
-                    .execute(middle, b -> b.items().forEach(i -> rest.add(i.sourceId())));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        book.save("a", batches.get(1).end());
+        List<String> rest = book.run(new ODataSource(erp, "a", spec, 4, true, Duration.ZERO)).stream()
+                .flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
         assertThat(rest).isEqualTo(ids.subList(8, 18));
     }
 }

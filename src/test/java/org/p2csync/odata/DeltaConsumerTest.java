@@ -71,8 +71,8 @@ class DeltaConsumerTest {
         assertThat(received).extracting(b -> b.items().size()).containsExactly(2, 1);
         assertThat(received).extracting(Batch::last).containsExactly(false, true);
         assertThat(received.get(0).end()).as("the initial read is not resumable mid-way").isEqualTo(Cursor.START);
-        assertThat(received.get(1).end()).as("kept relative to the service root").isEqualTo(new Cursor("accounts?$deltatoken=T1", "delta"));
-        assertThat(book.cursors.get("a")).isEqualTo(new Cursor("accounts?$deltatoken=T1", "delta"));
+        assertThat(received.get(1).end()).as("kept relative to the service root").isEqualTo(new Cursor.DeltaLink("accounts?$deltatoken=T1"));
+        assertThat(book.cursors.get("a")).isEqualTo(new Cursor.DeltaLink("accounts?$deltatoken=T1"));
         assertThat(requests.get(0)).contains("odata.track-changes").contains("odata.maxpagesize=2")
                 .contains("$select=accountid,accountnumber,modifiedon,name").doesNotContain("$filter")
                 .doesNotContain("$orderby");
@@ -82,7 +82,7 @@ class DeltaConsumerTest {
 
     @Test
     void aLaterRunReadsTheDeltaWithChangedAndDeletedRecords() throws Exception {
-        book.save("a", new Cursor(deltaLink("T1"), "delta"));
+        book.save("a", new Cursor.DeltaLink(deltaLink("T1")));
 
         run(null);
 
@@ -93,25 +93,25 @@ class DeltaConsumerTest {
         assertThat(items).extracting(Item::sourceId).containsExactly(B, C, A);
         assertThat(items.get(0).source()).containsEntry("name", "B changed");
         assertThat(requests).singleElement().asString().contains("$deltatoken=T1").contains("odata.track-changes");
-        assertThat(book.cursors.get("a")).isEqualTo(new Cursor("accounts?$deltatoken=T2", "delta"));
+        assertThat(book.cursors.get("a")).isEqualTo(new Cursor.DeltaLink("accounts?$deltatoken=T2"));
     }
 
     @Test
     void anExpiredDeltaLinkRestartsWithAFullRead() throws Exception {
-        book.save("a", new Cursor(deltaLink("EXPIRED"), "delta"));
+        book.save("a", new Cursor.DeltaLink(deltaLink("EXPIRED")));
 
         run(null);
 
         assertThat(requests.get(0)).contains("$deltatoken=EXPIRED");
         assertThat(requests.get(1)).contains("$select=").doesNotContain("deltatoken");
         assertThat(received.stream().mapToInt(b -> b.items().size()).sum()).isEqualTo(3);
-        assertThat(book.cursors.get("a")).isEqualTo(new Cursor("accounts?$deltatoken=T1", "delta"));
+        assertThat(book.cursors.get("a")).isEqualTo(new Cursor.DeltaLink("accounts?$deltatoken=T1"));
         assertThat(book.aborted).isEmpty();
     }
 
     @Test
     void waitingRecordsAreReReadByIdFirstWithoutMovingTheCursorAndDeletedOnesAreDropped() throws Exception {
-        Cursor stored = new Cursor(deltaLink("T1"), "delta");
+        Cursor stored = new Cursor.DeltaLink(deltaLink("T1"));
         book.save("a", stored);
 
         run(new PendingRecords() {
@@ -137,10 +137,10 @@ class DeltaConsumerTest {
 
     private void run(PendingRecords pending) throws Exception {
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("book", book);
         if (pending != null) {
-            camel.getRegistry().bind("pending", pending);
+            book.pending = pending;
         }
+        camel.getRegistry().bind("engine", book.engine());
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         camel.addComponent("dataverse", new ODataComponent(new ServiceConfig("crm", Dialect.DATAVERSE,
                 base + "/api/data/v9.2/", base + "/token", "client", "secret", null, null, null,

@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 /**
  * A small OData service over real HTTP for the component tests: one entity set served with keyset semantics
  * (rows share one modifiedon, so the cursor's tie-breaker decides), server-driven paging by the maxpagesize
- * preference, rows that render as broken JSON unless only their identity is selected, and a $batch endpoint that
+ * preference with nextLinks that repeat the query plus a $skiptoken (the last row's id), rows that render as broken JSON unless only their identity is selected, and a $batch endpoint that
  * answers each PATCH with a status chosen by its URL (204 by default; a transient one only once per key) and each
  * POST with 201.
  */
 final class FakeODataService implements AutoCloseable {
     static final String MODIFIED = "2024-05-01T10:00:00Z";
     private static final Pattern AFTER_ID = Pattern.compile("accountid gt ([0-9a-f-]+)\\)");
+    private static final Pattern SKIP_TOKEN = Pattern.compile("\\$skiptoken=([0-9a-f-]+)");
 
     private final HttpServer server;
     private final List<String> ids;
@@ -34,6 +35,11 @@ final class FakeODataService implements AutoCloseable {
     final List<String> readQueries = new CopyOnWriteArrayList<>();
     final List<String> batchBodies = new CopyOnWriteArrayList<>();
     final List<Long> batchTimes = new CopyOnWriteArrayList<>();
+    /**
+     * Rows the collection's pages leave out although they exist (as a nextLink paging by offset can, when rows change
+     * during the read); a read by id still finds them.
+     */
+    volatile Set<String> skippedByPaging = Set.of();
     /** When not 200, every $batch request as a whole is answered with this status. */
     volatile int batchStatus = 200;
 
@@ -66,9 +72,16 @@ final class FakeODataService implements AutoCloseable {
         String query = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         readQueries.add(query);
         int pageSize = Integer.parseInt(ex.getRequestHeaders().getFirst("Prefer").replace("odata.maxpagesize=", ""));
+        Matcher skip = SKIP_TOKEN.matcher(query);
         Matcher after = AFTER_ID.matcher(query);
-        String from = after.find() ? after.group(1) : "";
-        List<String> rest = ids.stream().filter(id -> id.compareTo(from) > 0).toList();
+        String from = skip.find() ? skip.group(1) : after.find() ? after.group(1) : "";
+        List<String> rest;
+        if (query.contains("accountid eq ")) {
+            // a read by id: the rows asked for that exist, whether paging skips them or not
+            rest = ids.stream().filter(id -> query.contains("accountid eq " + id)).toList();
+        } else {
+            rest = ids.stream().filter(id -> id.compareTo(from) > 0 && !skippedByPaging.contains(id)).toList();
+        }
         List<String> page = rest.subList(0, Math.min(pageSize, rest.size()));
         boolean identityOnly = query.contains("$select=accountid,accountnumber,modifiedon&");
         List<String> rows = new ArrayList<>();
@@ -77,8 +90,16 @@ final class FakeODataService implements AutoCloseable {
                     + id.substring(id.length() - 2) + "\",\"modifiedon\":\"" + MODIFIED + "\"";
             rows.add(identityOnly ? row + "}" : row + ",\"name\":" + (broken.contains(id) ? "\"unterminated}" : "\"ok\"}"));
         }
-        String next = rest.size() > page.size() ? ",\"@odata.nextLink\":\"" + baseUrl() + "/next\"" : "";
+        String next = rest.size() > page.size() ? ",\"@odata.nextLink\":\"" + nextLink(ex.getRequestURI().getRawQuery(),
+                page.get(page.size() - 1)) + "\"" : "";
         respond(ex, 200, "application/json", "{\"value\":[" + String.join(",", rows) + "]" + next + "}");
+    }
+
+    /** The same query again, after the page's last row: the service's paging, as the client must follow it. */
+    private String nextLink(String rawQuery, String lastId) {
+        String kept = java.util.Arrays.stream(rawQuery.split("&")).filter(p -> !p.startsWith("$skiptoken="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return baseUrl() + "/api/data/v9.2/accounts?" + kept + "&$skiptoken=" + lastId;
     }
 
     private void batch(HttpExchange ex) throws IOException {

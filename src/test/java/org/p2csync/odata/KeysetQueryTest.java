@@ -26,7 +26,7 @@ class KeysetQueryTest {
 
     @Test
     void dataverseTieBreakerIsABareGuidAndTheDatetimeIsUnquoted() {
-        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "0b7b8c8e-1f2a-4c3d-9e4f-5a6b7c8d9e0f");
+        Cursor cursor = new Cursor.Watermark("2024-05-01T10:00:00Z", "0b7b8c8e-1f2a-4c3d-9e4f-5a6b7c8d9e0f");
 
         Query q = new KeysetQuery(ACCOUNTS, Dialect.DATAVERSE, false).after(cursor, 5000);
 
@@ -36,7 +36,7 @@ class KeysetQueryTest {
 
     @Test
     void fnoTieBreakerIsAQuotedStringAndReadsCrossCompany() {
-        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "O'Brien");
+        Cursor cursor = new Cursor.Watermark("2024-05-01T10:00:00Z", "O'Brien");
 
         Query q = new KeysetQuery(CUSTOMERS, Dialect.FNO, true).after(cursor, 5000);
 
@@ -47,11 +47,11 @@ class KeysetQueryTest {
 
     @Test
     void overlapMovesTheStartBackAndIncludesTheBoundary() {
-        Cursor stored = new Cursor("2024-05-01T10:00:00Z", "X");
+        Cursor stored = new Cursor.Watermark("2024-05-01T10:00:00Z", "X");
 
         Cursor start = KeysetQuery.startOf(stored, Duration.ofSeconds(5));
 
-        assertThat(start).isEqualTo(new Cursor("2024-05-01T09:59:55Z", null));
+        assertThat(start).isEqualTo(new Cursor.Watermark("2024-05-01T09:59:55Z", null));
         assertThat(new KeysetQuery(CUSTOMERS, Dialect.FNO, false).after(start, 10).filter())
                 .isEqualTo("ModifiedDateTime ge 2024-05-01T09:59:55Z");
         assertThat(KeysetQuery.startOf(stored, Duration.ZERO)).isSameAs(stored);
@@ -63,7 +63,7 @@ class KeysetQueryTest {
 
     @Test
     void aCompositeIdOrdersByEachFieldAndBreaksTiesLexicographically() {
-        Cursor cursor = new Cursor("2024-05-01T10:00:00Z", "[\"usmf\",\"O'Brien-1\"]");
+        Cursor cursor = new Cursor.Watermark("2024-05-01T10:00:00Z", "[\"usmf\",\"O'Brien-1\"]");
 
         Query q = new KeysetQuery(PRODUCTS, Dialect.FNO, true).after(cursor, 100);
 
@@ -74,10 +74,25 @@ class KeysetQueryTest {
     }
 
     @Test
+    void aFullReadOrdersByTheIdFieldsAloneWithoutFilter() {
+        ReadSpec noTimestamp = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber", "ProductNumber",
+                null, List.of("ProductName", "ProductNumber", "dataAreaId"));
+
+        Query q = new KeysetQuery(noTimestamp, Dialect.FNO, true).everything(10_000);
+
+        assertThat(q.filter()).isNull();
+        assertThat(q.orderBy()).isEqualTo("dataAreaId asc,ProductNumber asc");
+        assertThat(q.toQueryString()).endsWith("&cross-company=true");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new KeysetQuery(noTimestamp, Dialect.FNO, true).after(Cursor.START, 10))
+                .hasMessageContaining("without a timestamp");
+    }
+
+    @Test
     void aCompositeIdOfThreeFieldsNests() {
         ReadSpec lines = new ReadSpec("SalesOrderLines", "dataAreaId,SalesOrderNumber,LineNumber", "SalesOrderNumber",
                 "ModifiedDateTime", List.of());
-        Query q = new KeysetQuery(lines, Dialect.FNO, true).after(new Cursor("W", "[\"a\",\"S1\",3]"), 10);
+        Query q = new KeysetQuery(lines, Dialect.FNO, true).after(new Cursor.Watermark("W", "[\"a\",\"S1\",3]"), 10);
 
         assertThat(q.filter()).isEqualTo("ModifiedDateTime gt W or (ModifiedDateTime eq W and (dataAreaId gt 'a' or"
                 + " (dataAreaId eq 'a' and (SalesOrderNumber gt 'S1' or (SalesOrderNumber eq 'S1' and LineNumber gt"
@@ -87,7 +102,7 @@ class KeysetQueryTest {
     @Test
     void aTieBreakerThatDoesNotFitTheCompositeIdNamesTheFields() {
         KeysetQuery keyset = new KeysetQuery(PRODUCTS, Dialect.FNO, true);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyset.after(new Cursor("W", "P-1"), 10))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyset.after(new Cursor.Watermark("W", "P-1"), 10))
                 .hasMessageContaining("[dataAreaId, ProductNumber]").hasMessageContaining("SellableReleasedProducts");
     }
 }

@@ -3,7 +3,7 @@ package org.p2csync.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +14,6 @@ import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 import org.p2csync.sync.Batch;
-import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.RequestCounter;
@@ -50,10 +49,10 @@ class LinesFromSandboxTest {
                 List.of("isocurrencycode", "modifiedon", "transactioncurrencyid"), false,
                 new ReadSpec.LinesSpec("accounts", "accountid", "_transactioncurrencyid_value",
                         List.of("_transactioncurrencyid_value", "accountid", "accountnumber")));
-        List<Batch> batches = new ArrayList<>();
+        RunBook book = new RunBook();
+        book.spec = spec;
 
-        new AreaRun(crm, "currencies", "r1", spec, new KeysetQuery(spec, Dialect.DATAVERSE, false), 7)
-                .execute(Cursor.START, batches::add);
+        List<Batch> batches = book.run(new ODataSource(crm, "a", spec, 7, false, Duration.ZERO));
 
         List<Map<String, Object>> expected = crm.readPage("check", "accounts", new Query(
                 List.of("accountid", "_transactioncurrencyid_value"), "_transactioncurrencyid_value ne null",

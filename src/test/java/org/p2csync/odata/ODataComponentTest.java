@@ -40,11 +40,13 @@ class ODataComponentTest {
                 ODataEndpoint.class);
 
         assertThat(defaults.getEntitySet()).isEqualTo("accounts");
-        assertThat(defaults.getPageSize()).isEqualTo(5000);
+        assertThat(defaults.getPageSize()).as("the most Dataverse serves").isEqualTo(5000);
         assertThat(defaults.getBatchSize()).isEqualTo(1000);
         assertThat(defaults.getOverlap()).isEqualTo(Duration.ZERO);
         assertThat(defaults.isCrossCompany()).isFalse();
         assertThat(camel.getEndpoint("fno:CustomersV3?area=accounts", ODataEndpoint.class).isCrossCompany()).isTrue();
+        assertThat(camel.getEndpoint("fno:CustomersV3?area=accounts", ODataEndpoint.class).getPageSize())
+                .as("the most F&O serves").isEqualTo(10_000);
         assertThat(set.getPageSize()).isEqualTo(100);
         assertThat(set.getOverlap()).isEqualTo(Duration.ofSeconds(5));
         assertThat(set.getBatchSize()).isEqualTo(200);

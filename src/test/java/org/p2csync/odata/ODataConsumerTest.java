@@ -38,7 +38,7 @@ class ODataConsumerTest {
     }
 
     @Test
-    void onePollReadsEveryPageWithKeysetQueriesAndMarksTheLast() throws Exception {
+    void onePollReadsEveryPageByFollowingTheNextLinksAndMarksTheLast() throws Exception {
         List<String> ids = FakeODataService.guids(5);
         run(ids, Set.of(), "pageSize=2", commitCursor());
 
@@ -48,34 +48,38 @@ class ODataConsumerTest {
         assertThat(received.stream().flatMap(b -> b.items().stream()).map(Item::sourceId)).containsExactlyElementsOf(ids);
         assertThat(received.get(0).items().get(0).sourceKey()).isEqualTo("N-01");
         assertThat(received.get(0).items().get(0).source()).containsEntry("name", "ok").doesNotContainKey("@odata.etag");
-        assertThat(received.get(2).end()).isEqualTo(new Cursor(FakeODataService.MODIFIED, ids.get(4)));
-        assertThat(service.readQueries.get(0)).doesNotContain("$filter");
-        assertThat(service.readQueries.get(1)).contains("$filter=modifiedon gt 2024-05-01T10:00:00Z or (modifiedon eq "
-                + "2024-05-01T10:00:00Z and accountid gt " + ids.get(1) + ")")
+        assertThat(received.get(2).end()).isEqualTo(new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(4)));
+        assertThat(service.readQueries.get(0)).doesNotContain("$filter").doesNotContain("$skiptoken")
                 .contains("$orderby=modifiedon asc,accountid asc");
+        assertThat(service.readQueries.subList(1, 3)).as("within the run, the service's nextLinks as given")
+                .containsExactly(service.readQueries.get(0) + "&$skiptoken=" + ids.get(1),
+                        service.readQueries.get(0) + "&$skiptoken=" + ids.get(3));
         assertThat(book.aborted).isEmpty();
     }
 
     @Test
     void aRunStartsAtTheStoredCursor() throws Exception {
         List<String> ids = FakeODataService.guids(3);
-        book.save("a", new Cursor(FakeODataService.MODIFIED, ids.get(1)));
+        book.save("a", new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(1)));
         run(ids, Set.of(), "pageSize=10", commitCursor());
 
         assertThat(received).hasSize(1);
         assertThat(received.get(0).items()).extracting(Item::sourceId).containsExactly(ids.get(2));
+        assertThat(service.readQueries).singleElement().asString().contains("$filter=modifiedon gt "
+                + "2024-05-01T10:00:00Z or (modifiedon eq 2024-05-01T10:00:00Z and accountid gt " + ids.get(1) + ")")
+                .contains("$orderby=modifiedon asc,accountid asc");
     }
 
     @Test
     void aRunWithNothingNewStillEmitsOneEmptyLastBatch() throws Exception {
         List<String> ids = FakeODataService.guids(2);
-        book.save("a", new Cursor(FakeODataService.MODIFIED, ids.get(1)));
+        book.save("a", new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(1)));
         run(ids, Set.of(), "pageSize=10", commitCursor());
 
         assertThat(received).singleElement().satisfies(b -> {
             assertThat(b.items()).isEmpty();
             assertThat(b.last()).isTrue();
-            assertThat(b.end()).isEqualTo(new Cursor(FakeODataService.MODIFIED, ids.get(1)));
+            assertThat(b.end()).isEqualTo(new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(1)));
         });
     }
 
@@ -97,7 +101,7 @@ class ODataConsumerTest {
         assertThat(service.readQueries).hasSize(2);
         assertThat(book.aborted).containsOnlyKeys("a-1");
         assertThat(book.aborted.get("a-1")).hasMessage("target down");
-        assertThat(book.cursors.get("a")).isEqualTo(new Cursor(FakeODataService.MODIFIED, ids.get(1)));
+        assertThat(book.cursors.get("a")).isEqualTo(new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(1)));
     }
 
     @Test
@@ -120,7 +124,7 @@ class ODataConsumerTest {
         // after the isolation the area goes on at full page size
         assertThat(service.readQueries.get(service.readQueries.size() - 1)).doesNotContain("$select=accountid,accountnumber,modifiedon&");
         assertThat(book.aborted).isEmpty();
-        assertThat(book.cursors.get("a")).isEqualTo(new Cursor(FakeODataService.MODIFIED, ids.get(6)));
+        assertThat(book.cursors.get("a")).isEqualTo(new Cursor.Watermark(FakeODataService.MODIFIED, ids.get(6)));
     }
 
     @Test
@@ -146,7 +150,7 @@ class ODataConsumerTest {
     private void run(List<String> ids, Set<String> broken, String options, Processor processor) throws Exception {
         service = new FakeODataService(ids, broken, Map.of());
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("book", book);
+        camel.getRegistry().bind("engine", book.engine());
         camel.addComponent("dataverse", new ODataComponent(service.config(Dialect.DATAVERSE), new RequestCounter()));
         camel.addRoutes(new RouteBuilder() {
             @Override

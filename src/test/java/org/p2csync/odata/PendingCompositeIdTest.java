@@ -3,6 +3,7 @@ package org.p2csync.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
-import org.p2csync.sync.Batch;
-import org.p2csync.sync.Cursor;
+import org.p2csync.sync.SourceReader;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.RequestCounter;
 import org.p2csync.sync.TargetRecord;
 
 /**
- * Waiting records of an F&amp;O source re-read by their composite ids against the real sandbox: every id field
- * counts (one account number in two companies is two records), reads are cross-company, the cursor does not move,
- * and ids the source does not return (deleted, or not of this source's form) are reported.
+ * Records of an F&amp;O source read back by their composite ids against the real sandbox (waiting records, and records
+ * a full read no longer returned): every id field counts (one account number in two companies is two records), reads
+ * are cross-company, and ids the source does not return (deleted) or that are not of this source's form are reported
+ * apart.
  */
 class PendingCompositeIdTest {
     @TempDir
@@ -46,7 +47,7 @@ class PendingCompositeIdTest {
     }
 
     @Test
-    void waitingRecordsAreReReadByEveryIdFieldAcrossCompaniesAndTheMissingOnesReported() throws Exception {
+    void recordsAreReadBackByEveryIdFieldAcrossCompaniesAndTheMissingOnesReported() throws Exception {
         List<TargetRecord> customers = new ArrayList<>();
         for (String company : List.of("demf", "usmf")) {
             for (String account : List.of("R-1", "R'2")) {
@@ -61,21 +62,14 @@ class PendingCompositeIdTest {
         assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
         ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
                 "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
-        Cursor cursor = new Cursor("2030-01-01T00:00:00Z", "[\"usmf\",\"Z\"]");
-        List<Batch> batches = new ArrayList<>();
         List<String> wanted = List.of("[\"demf\",\"R-1\"]", "[\"usmf\",\"R'2\"]", "[\"usmf\",\"NO-SUCH\"]", "R-1");
 
-        List<String> gone = new AreaRun(erp, "customers", "r1", spec, new KeysetQuery(spec, Dialect.FNO, true), 4,
-                true).retryPending(wanted, cursor, batches::add);
+        SourceReader.ReadBack back = new ODataSource(erp, "customers", spec, 4, true, Duration.ZERO).readByIds(wanted);
 
-        assertThat(batches).isNotEmpty().allSatisfy(b -> {
-            assertThat(b.end()).as("the cursor does not move").isEqualTo(cursor);
-            assertThat(b.last()).isFalse();
-        });
-        assertThat(batches.stream().flatMap(b -> b.items().stream()).map(Item::sourceId))
+        assertThat(back.found()).extracting(Item::sourceId)
                 .as("demf's R-1 only, not usmf's; usmf's R'2 only, not demf's")
                 .containsExactlyInAnyOrder("[\"demf\",\"R-1\"]", "[\"usmf\",\"R'2\"]");
-        assertThat(gone).as("deleted at the source, and not an id of this source")
-                .containsExactlyInAnyOrder("[\"usmf\",\"NO-SUCH\"]", "R-1");
+        assertThat(back.gone()).as("deleted at the source").containsExactly("[\"usmf\",\"NO-SUCH\"]");
+        assertThat(back.unreadable()).as("not an id of this source").containsExactly("R-1");
     }
 }

@@ -135,14 +135,14 @@ abstract class StateStoreContract {
     @Test
     void everythingSurvivesCloseAndReopen() {
         store.recordState("accounts").record(Map.of("usmf|US-001", "aa11"));
-        store.cursors().save("accounts", new Cursor("2026-01-10T08:00:00Z", "id-1"));
+        store.cursors().save("accounts", new Cursor.Watermark("2026-01-10T08:00:00Z", "id-1"));
         String runId = store.runs().start("accounts");
         store.errors().record(runId, "accounts", "usmf|US-002", "write", "rejected", "{}");
 
         reopen();
 
         assertThat(store.recordState("accounts").hash("usmf|US-001")).contains("aa11");
-        assertThat(store.cursors().load("accounts")).isEqualTo(new Cursor("2026-01-10T08:00:00Z", "id-1"));
+        assertThat(store.cursors().load("accounts")).isEqualTo(new Cursor.Watermark("2026-01-10T08:00:00Z", "id-1"));
         assertThat(store.runs().recent("accounts", 10)).extracting(RunRecord::runId).containsExactly(runId);
         assertThat(store.errors().countOpen("accounts")).isEqualTo(1);
     }
@@ -307,19 +307,51 @@ abstract class StateStoreContract {
         CursorStore cursors = store.cursors();
         assertThat(cursors.load("accounts")).isEqualTo(Cursor.START);
 
-        cursors.save("accounts", new Cursor("2026-01-10T08:00:00Z", "0b6c6c2e-0001"));
-        cursors.save("accounts", new Cursor("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
-        cursors.save("contacts", new Cursor("2026-01-01T00:00:00Z", "c-1"));
+        cursors.save("accounts", new Cursor.Watermark("2026-01-10T08:00:00Z", "0b6c6c2e-0001"));
+        cursors.save("accounts", new Cursor.Watermark("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
+        cursors.save("contacts", new Cursor.Watermark("2026-01-01T00:00:00Z", "c-1"));
 
-        assertThat(cursors.load("accounts")).isEqualTo(new Cursor("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
-        assertThat(cursors.load("contacts")).isEqualTo(new Cursor("2026-01-01T00:00:00Z", "c-1"));
+        assertThat(cursors.load("accounts")).isEqualTo(new Cursor.Watermark("2026-01-11T09:30:00Z", CHINESE + "#" + QUOTES));
+        assertThat(cursors.load("contacts")).isEqualTo(new Cursor.Watermark("2026-01-01T00:00:00Z", "c-1"));
     }
 
     @Test
     void savingStartResetsTheCursor() {
-        store.cursors().save("accounts", new Cursor("2026-01-10T08:00:00Z", "x"));
+        store.cursors().save("accounts", new Cursor.Watermark("2026-01-10T08:00:00Z", "x"));
         store.cursors().save("accounts", Cursor.START);
         assertThat(store.cursors().load("accounts").isStart()).isTrue();
+    }
+
+    @Test
+    void eachKindOfCursorKeepsTheStoredFormOfEarlierVersions() throws SQLException {
+        CursorStore cursors = store.cursors();
+        cursors.save("accounts", new Cursor.DeltaLink("accounts?$select=name&$deltatoken=919%2101"));
+        cursors.save("contacts", new Cursor.Watermark("2026-01-10T08:00:00Z", "delta"));
+
+        assertThat(storedCursor("accounts")).containsExactly("accounts?$select=name&$deltatoken=919%2101", "delta");
+        assertThat(cursors.load("accounts")).isEqualTo(new Cursor.DeltaLink("accounts?$select=name&$deltatoken=919%2101"));
+        assertThat(cursors.load("contacts")).as("an id that reads 'delta' is still a tie-breaker")
+                .isEqualTo(new Cursor.Watermark("2026-01-10T08:00:00Z", "delta"));
+        try (Connection c = store.dataSource().getConnection();
+                Statement st = c.createStatement()) {
+            // as an older version stored it: absolute, tie-breaker "delta"
+            st.executeUpdate("UPDATE sync_cursor SET watermark = 'https://org.crm.dynamics.com/api/data/v9.2/"
+                    + "accounts?$deltatoken=1' WHERE area = 'accounts'");
+        }
+        assertThat(cursors.load("accounts"))
+                .isEqualTo(new Cursor.DeltaLink("https://org.crm.dynamics.com/api/data/v9.2/accounts?$deltatoken=1"));
+    }
+
+    private List<String> storedCursor(String area) throws SQLException {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT watermark, tie_breaker FROM sync_cursor WHERE area = ?")) {
+            st.setString(1, area);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return List.of(rs.getString(1), rs.getString(2));
+            }
+        }
     }
 
     // --- run history ---
@@ -594,6 +626,24 @@ abstract class StateStoreContract {
         accounts.record(Map.of("usmf|NEW", "h1"));
         assertThat(accounts.targetKeysBySource(List.of("g-new"))).as("a hash-only update keeps the identity")
                 .containsOnlyKeys("g-new");
+    }
+
+    @Test
+    void theWrittenSourceIdsOfAnAreaAreWhatAFullReadIsComparedWith() {
+        RecordStateRepository products = store.recordState("products");
+        products.record(Map.of("OLD", "h0"));
+        products.recordWritten(List.of(
+                new SyncedRecord("D1000", "h", "[\"usmf\",\"D1000\"]", "D1000", Map.of("productnumber", "D1000")),
+                new SyncedRecord("D1001", "h", "[\"demf\",\"D1001\"]", null, Map.of("productnumber", "D1001")),
+                new SyncedRecord("D1002", "h", "[\"usmf\",\"D1002\"]", "D1002", Map.of("productnumber", "D1002"))));
+        store.recordState("accounts").recordWritten(List.of(new SyncedRecord("A", "h", "g", "A", Map.of("k", "A"))));
+        products.forget("D1002");
+
+        Map<String, String> written = products.writtenSources();
+
+        assertThat(written).as("without the row that predates identity, the forgotten one and other areas'")
+                .containsOnlyKeys("[\"usmf\",\"D1000\"]", "[\"demf\",\"D1001\"]")
+                .containsEntry("[\"usmf\",\"D1000\"]", "D1000").containsEntry("[\"demf\",\"D1001\"]", null);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,12 +24,14 @@ import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.RequestCounter;
+import org.p2csync.sync.SourcePage;
+import org.p2csync.sync.UrlEncoding;
 
 /**
- * AreaRun over small fake services on the JDK HttpServer: document headers with their lines read in chunks, and an
- * F&amp;O set whose id is composite.
+ * The connector's reads ({@link ODataSource}) over small fake services on the JDK HttpServer: document headers with
+ * their lines read in chunks, and an F&amp;O set whose id is composite, read by the engine page by page.
  */
-class AreaRunDocumentsTest {
+class ODataSourceDocumentsTest {
     private static final String MODIFIED = "2024-05-01T10:00:00Z";
     private static final int LINES_PER_RESPONSE = 7;
 
@@ -110,13 +113,11 @@ class AreaRunDocumentsTest {
         ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon",
                 List.of("modifiedon", "quoteid", "quotenumber"), false, new ReadSpec.LinesSpec("quotedetails",
                         "quotedetailid", "_quoteid_value", List.of("_quoteid_value", "quotedetailid", "sequencenumber")));
-        List<Batch> batches = new ArrayList<>();
+        SourcePage page = new ODataSource(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", spec, 500,
+                false, Duration.ZERO).readAfter(Cursor.START);
 
-        AreaRun run = new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
-                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500);
-        long rows = run.execute(Cursor.START, batches::add);
-
-        assertThat(rows).isEqualTo(120);
+        assertThat(page.items()).hasSize(120);
+        assertThat(page.isLast()).isTrue();
         List<String> lineQueries = queries.stream().filter(q -> q.startsWith("quotedetails?")).toList();
         List<String> firstOfChunk = lineQueries.stream().filter(q -> !q.contains("$skiptoken")).toList();
         assertThat(firstOfChunk).hasSize(3); // 50 + 50 + 20 headers
@@ -127,9 +128,7 @@ class AreaRunDocumentsTest {
         assertThat(firstOfChunk.get(0).split(" eq ")).hasSize(51);
         assertThat(lineQueries.size()).isGreaterThan(3); // the nextLinks were followed
 
-        List<Item> items = batches.get(0).items();
-        assertThat(items).hasSize(120);
-        for (Item item : items) {
+        for (Item item : page.items()) {
             int quote = Integer.parseInt(item.sourceId().substring(24));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lines = (List<Map<String, Object>>) item.source().get(LineReader.ROWS);
@@ -155,12 +154,10 @@ class AreaRunDocumentsTest {
         ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon",
                 List.of("modifiedon", "quoteid", "quotenumber"), false, new ReadSpec.LinesSpec("quotedetails",
                         "quotedetailid", "_quoteid_value", List.of("_quoteid_value", "quotedetailid", "sequencenumber")));
-        List<Batch> batches = new ArrayList<>();
+        SourcePage page = new ODataSource(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", spec, 500,
+                false, Duration.ZERO).readAfter(Cursor.START);
 
-        new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
-                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500).execute(Cursor.START, batches::add);
-
-        List<Item> items = batches.get(0).items();
+        List<Item> items = page.items();
         assertThat(items).hasSize(120);
         for (Item item : items) {
             int quote = Integer.parseInt(item.sourceId().substring(24));
@@ -181,12 +178,11 @@ class AreaRunDocumentsTest {
         String[] base = new String[1];
         base[0] = start("/api/data/v9.2/", request -> quotesService(request, base[0], 3));
         ReadSpec spec = new ReadSpec("quotes", "quoteid", "quotenumber", "modifiedon", List.of("quoteid"));
-        List<Batch> batches = new ArrayList<>();
-        new AreaRun(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", "r1", spec,
-                new KeysetQuery(spec, Dialect.DATAVERSE, false), 500).execute(Cursor.START, batches::add);
+        SourcePage page = new ODataSource(client(base[0], Dialect.DATAVERSE, "/api/data/v9.2/"), "quotes", spec, 500,
+                false, Duration.ZERO).readAfter(Cursor.START);
 
         assertThat(queries).hasSize(1);
-        assertThat(batches.get(0).items().get(0).source()).doesNotContainKey(LineReader.ROWS);
+        assertThat(page.items().get(0).source()).doesNotContainKey(LineReader.ROWS);
     }
 
     /** Products of two companies, one number in both, all modified at one instant: only the id orders them. */
@@ -196,6 +192,7 @@ class AreaRunDocumentsTest {
     private static final Pattern AFTER = Pattern.compile(
             "dataAreaId gt '([^']*)' or \\(dataAreaId eq '[^']*' and ProductNumber gt '((?:[^']|'')*)'\\)");
 
+    /** Keyset filter of the first request, then nextLinks that page by offset ($skip), as F&amp;O's do. */
     private static String productsService(String request, String base) {
         Matcher after = AFTER.matcher(request);
         List<List<String>> rest = new ArrayList<>(PRODUCTS);
@@ -205,34 +202,56 @@ class AreaRunDocumentsTest {
             rest.removeIf(p -> p.get(0).compareTo(area) < 0
                     || (p.get(0).equals(area) && p.get(1).compareTo(number) <= 0));
         }
-        List<List<String>> page = rest.subList(0, Math.min(2, rest.size()));
+        Matcher skip = Pattern.compile("\\$skip=(\\d+)").matcher(request);
+        int from = skip.find() ? Integer.parseInt(skip.group(1)) : 0;
+        List<List<String>> page = rest.subList(from, Math.min(from + 2, rest.size()));
         List<String> rows = new ArrayList<>();
         for (List<String> p : page) {
             rows.add("{\"dataAreaId\":\"" + p.get(0) + "\",\"ProductNumber\":\"" + p.get(1)
                     + "\",\"ModifiedDateTime\":\"" + MODIFIED + "\"}");
         }
-        String next = rest.size() > page.size() ? ",\"@odata.nextLink\":\"" + base + "/data/next\"" : "";
+        String query = request.substring(request.indexOf('?') + 1).replaceAll("&\\$skip=\\d+", "");
+        String next = from + page.size() < rest.size() ? ",\"@odata.nextLink\":\"" + base + "/data/"
+                + "SellableReleasedProducts?" + encoded(query) + "&$skip=" + (from + page.size()) + "\""
+                : "";
         return "{\"value\":[" + String.join(",", rows) + "]" + next + "}";
     }
 
+    private static String encoded(String decodedQuery) {
+        List<String> parts = new ArrayList<>();
+        for (String part : decodedQuery.split("&")) {
+            int eq = part.indexOf('=');
+            parts.add(eq < 0 ? part : part.substring(0, eq + 1) + UrlEncoding.encode(part.substring(eq + 1)));
+        }
+        return String.join("&", parts);
+    }
+
     @Test
-    void aCompositeIdPagesThroughRowsSharingOneTimestampWithoutSkippingOrRepeating() throws Exception {
+    void aCompositeIdRunFollowsTheNextLinksAndAResumedRunStartsAfterTheLexicographicCursor() throws Exception {
         String[] base = new String[1];
         base[0] = start("/data/", request -> productsService(request, base[0]));
-        ReadSpec spec = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber", "ProductNumber",
+        RunBook book = new RunBook();
+        book.spec = new ReadSpec("SellableReleasedProducts", "dataAreaId,ProductNumber", "ProductNumber",
                 "ModifiedDateTime", List.of("ModifiedDateTime", "ProductNumber", "dataAreaId"));
-        List<Batch> batches = new ArrayList<>();
+        ODataClient erp = client(base[0], Dialect.FNO, "/data/");
 
-        long rows = new AreaRun(client(base[0], Dialect.FNO, "/data/"), "products", "r1", spec,
-                new KeysetQuery(spec, Dialect.FNO, true), 2).execute(Cursor.START, batches::add);
+        List<Batch> batches = book.run(new ODataSource(erp, "a", book.spec, 2, true, Duration.ZERO));
 
-        assertThat(rows).isEqualTo(5);
         assertThat(batches).flatExtracting(Batch::items).extracting(Item::sourceId).containsExactly(
                 "[\"demf\",\"P-1\"]", "[\"demf\",\"P-2\"]", "[\"usmf\",\"O'B\"]", "[\"usmf\",\"P-1\"]",
                 "[\"usmf\",\"P-3\"]");
-        assertThat(batches.get(1).end()).isEqualTo(new Cursor(MODIFIED, "[\"usmf\",\"P-1\"]"));
-        assertThat(queries).allSatisfy(q -> assertThat(q).contains("cross-company=true")
-                .contains("$orderby=ModifiedDateTime asc,dataAreaId asc,ProductNumber asc"));
-        assertThat(queries.get(2)).contains("ProductNumber gt 'P-1'");
+        assertThat(batches.get(1).end()).isEqualTo(new Cursor.Watermark(MODIFIED, "[\"usmf\",\"P-1\"]"));
+        assertThat(queries).hasSize(3).allSatisfy(q -> assertThat(q).contains("cross-company=true")
+                .contains("$orderby=ModifiedDateTime asc,dataAreaId asc,ProductNumber asc")
+                .doesNotContain("ModifiedDateTime gt"));
+        assertThat(queries.subList(1, 3)).allSatisfy(q -> assertThat(q).contains("$skip="));
+
+        queries.clear();
+        book.save("a", batches.get(1).end());
+        List<Batch> resumed = book.run(new ODataSource(erp, "a", book.spec, 2, true, Duration.ZERO));
+
+        assertThat(resumed).flatExtracting(Batch::items).extracting(Item::sourceId)
+                .containsExactly("[\"usmf\",\"P-3\"]");
+        assertThat(queries).singleElement().asString().contains("ProductNumber gt 'P-1'");
     }
 }
