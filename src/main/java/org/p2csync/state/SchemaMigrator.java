@@ -103,7 +103,11 @@ final class SchemaMigrator {
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_id VARCHAR(512)")),
             // a document's next write deletes the lines gone from its source since the last one
             new Migration(6, "line keys of written documents", List.of(
-                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")));
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS line_keys TEXT")),
+            // the values a target assigns to a record it stores (F&O's PartyNumber), read back after writing, for
+            // other areas' lookups; null while never read back, {} when the target did not have the record
+            new Migration(8, "values the target assigned to written records", List.of(
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS assigned_values TEXT")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);
