@@ -25,6 +25,9 @@ final class CatalogCheck {
             for (References.Name f : refs.targetFields()) {
                 unknownField(known, "target", refs.targetEntity().name(), f);
             }
+            for (References.Name f : refs.assignedFields()) {
+                unknownField(known, "target", refs.targetEntity().name(), f);
+            }
             for (References.Literal l : refs.literals()) {
                 tooLong(known.get(l.targetField()), l);
             }

@@ -108,6 +108,11 @@ public final class Mappings implements Areas {
         return mapping(area).conflictFields();
     }
 
+    @Override
+    public List<String> assignedFields(String area) {
+        return mapping(area).target().assigned();
+    }
+
     /** The mapped areas, in file-name order. */
     public List<String> areas() {
         return List.copyOf(byArea.keySet());

@@ -18,6 +18,7 @@ final class References {
     private Name targetEntity;
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
+    private final List<Name> assignedFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
     private final List<Name> bindFields = new ArrayList<>();
     private final List<Name> bindEntities = new ArrayList<>();
@@ -46,6 +47,15 @@ final class References {
 
     void targetField(String name, int line) {
         targetFields.add(new Name(name, line));
+    }
+
+    /** A target field the service assigns ({@code target.assigned}): read back, never written. */
+    void assignedField(String name, int line) {
+        assignedFields.add(new Name(name, line));
+    }
+
+    List<Name> assignedFields() {
+        return List.copyOf(assignedFields);
     }
 
     /** A nav@odata.bind target field: not a property in $metadata, so not checked as one. */
