@@ -67,7 +67,7 @@ final class AssignedReader {
         int missing = 0;
         for (int from = 0; from < keys.size(); from += KeyedReader.CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KeyedReader.CHUNK));
-            List<Map<String, Object>> rows = reader.readChunk(chunk.stream().map(wanted::get).toList(), fields);
+            List<Map<String, Object>> rows = read(chunk.stream().map(wanted::get).toList(), keys.size());
             for (int i = 0; i < chunk.size(); i++) {
                 Map<String, Object> row = rows.get(i);
                 Map<String, Object> values = new LinkedHashMap<>();
@@ -85,5 +85,16 @@ final class AssignedReader {
                 keys.size(), entitySet, (keys.size() + KeyedReader.CHUNK - 1) / KeyedReader.CHUNK, KeyedReader.CHUNK,
                 missing);
         return batch.withReadBack(batch.readBack().withFound(found));
+    }
+
+    /** One chunk; a failure for good says what was being read and that the page is done again, not lost. */
+    private List<Map<String, Object>> read(List<Map<String, Object>> keys, int ofRecords) {
+        try {
+            return reader.readChunk(keys, fields);
+        } catch (ODataException e) {
+            throw new ODataException(area + ": reading back " + fields + " of " + ofRecords + " records of "
+                    + entitySet + " failed, so the page is not committed (its records are written and read back"
+                    + " again on the next run): " + e.getMessage(), e.status(), e);
+        }
     }
 }
