@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * For an area whose target assigns fields (mapping {@code target.assigned}, e.g. F&amp;O's PartyNumber): after a page's
  * writes, reads the assigned fields of the records the page asks for ({@link Batch#readBack()}) back from the target
  * by key, {@link KeyedReader#CHUNK} records per GET. What to ask for is the engine's decision; this side only leaves
- * out a record of the page whose write failed (it may not exist) and adds one the write just created (F&amp;O answers
- * a create 201: a record created again has new values).
+ * out a record of the page whose write failed (it may not exist) and adds one the write just created (on F&amp;O the
+ * client creates a missing record with POST): a record created again has new values.
  */
 final class AssignedReader {
     private static final Logger LOG = LoggerFactory.getLogger(AssignedReader.class);
@@ -40,7 +40,7 @@ final class AssignedReader {
      * The page with what the target holds in the assigned fields of each record read back; a record the target does
      * not have is logged and found with no values.
      *
-     * @param created the record keys of the page's records the write answered 201 Created
+     * @param created the record keys of the page's records the write created ({@link WriteResult#created()})
      * @throws ODataException when a read fails for good: the page must not be committed without its values
      */
     Batch readBack(Batch batch, Set<String> created) {

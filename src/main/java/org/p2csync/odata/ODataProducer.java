@@ -97,7 +97,7 @@ final class ODataProducer extends DefaultProducer {
                 WriteResult result = results.get(r);
                 if (result.isSuccess()) {
                     items.set(chunk.get(r), item.written());
-                    if (result.status() == 201) {
+                    if (result.created()) {
                         created.add(item.target().keyString());
                     }
                 } else {

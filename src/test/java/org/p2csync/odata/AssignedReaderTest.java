@@ -20,8 +20,14 @@ import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 import org.p2csync.sandbox.SandboxProxy;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.p2csync.sync.Areas;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
+import org.p2csync.sync.ItemStatus;
+import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.ReadBack;
 import org.p2csync.sync.RequestCounter;
 import org.p2csync.sync.TargetRecord;
@@ -192,5 +198,61 @@ class AssignedReaderTest {
         assertThat(out.readBack().found().get("usmf|RB-C1")).containsEntry("OrganizationName", "Customer in usmf");
         assertThat(out.readBack().found().get("demf|RB-C1")).containsEntry("OrganizationName", "Customer in demf");
         assertThat(proxy.gets(proxy.erpUrl(), "CustomersV3", "CustomerAccount eq 'RB-C1'")).isEqualTo(1);
+    }
+
+    /**
+     * The target endpoint of an area whose mapping names assigned fields: after its writes it reads back what the
+     * page asks for, and nothing when the page asks for nothing. (What its writes create is read back too: on F&amp;O
+     * a missing record is created by POST, which the old sandbox's upserting PATCH never needs; see
+     * ODataProducerTest.) The old sandbox's F&amp;O sets ModifiedDateTime on every write: it stands in for a field
+     * the target assigns.
+     */
+    @Test
+    void theTargetEndpointReadsBackAfterItsWritesWhatThePageAsksFor() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("areas", new Areas() {
+            @Override
+            public ReadSpec readSpec(String area) {
+                throw new IllegalArgumentException("no source in this test");
+            }
+
+            @Override
+            public List<String> assignedFields(String area) {
+                return area.equals("customers") ? List.of("ModifiedDateTime") : List.of();
+            }
+        });
+        camel.addComponent("fno", new ODataComponent(erp.config(), new RequestCounter()));
+        camel.start();
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            List<Item> items = IntStream.rangeClosed(1, 3).mapToObj(i -> customer("RB-P" + i)).toList();
+            Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+            items.forEach(i -> all.put(i.target().keyString(), i.target().key()));
+            int before = proxy.gets(proxy.erpUrl(), "CustomersV3", "CustomerAccount eq 'RB-P");
+
+            Batch asked = template.requestBody("fno:CustomersV3?area=customers",
+                    new Batch("customers", "run-1", items, null, false).withReadBack(ReadBack.of(all)), Batch.class);
+
+            assertThat(asked.items()).extracting(Item::status).containsOnly(ItemStatus.WRITTEN);
+            assertThat(asked.readBack().found()).containsOnlyKeys("usmf|RB-P1", "usmf|RB-P2", "usmf|RB-P3")
+                    .allSatisfy((key, values) -> assertThat(values.get("ModifiedDateTime")).isNotNull());
+            assertThat(proxy.gets(proxy.erpUrl(), "CustomersV3", "CustomerAccount eq 'RB-P") - before).isEqualTo(1);
+
+            Batch unasked = template.requestBody("fno:CustomersV3?area=customers",
+                    new Batch("customers", "run-2", items, null, false), Batch.class);
+
+            assertThat(unasked.readBack().found()).isEmpty();
+            assertThat(proxy.gets(proxy.erpUrl(), "CustomersV3", "CustomerAccount eq 'RB-P") - before).isEqualTo(1);
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private static Item customer(String number) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("dataAreaId", "usmf");
+        key.put("CustomerAccount", number);
+        Map<String, Object> payload = new LinkedHashMap<>(key);
+        payload.put("OrganizationName", "Customer " + number);
+        return Item.read("s-" + number, number, Map.of()).mapped(new TargetRecord(key, payload), "h");
     }
 }
