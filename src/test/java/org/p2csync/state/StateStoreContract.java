@@ -616,10 +616,9 @@ abstract class StateStoreContract {
     @Test
     void assignedValuesAreKeptPerRecordAndFoundBesideTheTargetKey() {
         RecordStateRepository accounts = store.recordState("accounts");
-        accounts.recordWritten(List.of(
-                new SyncedRecord("usmf|A-1", "h1", "g1", "A-1", Map.of("dataAreaId", "usmf", "CustomerAccount", "A-1")),
-                new SyncedRecord("usmf|A-2", "h2", "g2", "A-2", Map.of("dataAreaId", "usmf", "CustomerAccount", "A-2")),
-                new SyncedRecord("usmf|A-3", "h3", "g3", "A-3", Map.of("dataAreaId", "usmf", "CustomerAccount", "A-3"))));
+        accounts.recordWritten(List.of(new SyncedRecord("usmf|A-1", "h1", "g1", "A-1", customerKey("A-1")),
+                new SyncedRecord("usmf|A-2", "h2", "g2", "A-2", customerKey("A-2")),
+                new SyncedRecord("usmf|A-3", "h3", "g3", "A-3", customerKey("A-3"))));
         List<String> keys = List.of("usmf|A-1", "usmf|A-2", "usmf|A-3", "usmf|NEVER");
         assertThat(accounts.assignedValues(keys)).as("nothing read back yet").isEmpty();
 
@@ -642,11 +641,18 @@ abstract class StateStoreContract {
         assertThat(targets.get("g3").assigned()).as("never read back").isNull();
         assertThat(store.recordState("contacts").assignedValues(keys)).isEmpty();
 
-        accounts.recordWritten(List.of(new SyncedRecord("usmf|A-1", "h9", "g1", "A-1",
-                Map.of("dataAreaId", "usmf", "CustomerAccount", "A-1"))));
+        accounts.recordWritten(List.of(new SyncedRecord("usmf|A-1", "h9", "g1", "A-1", customerKey("A-1"))));
         assertThat(accounts.assignedValues(List.of("usmf|A-1")).get("usmf|A-1"))
                 .as("writing the record again keeps what the target assigned").containsEntry("PartyNumber", "000123");
         assertThat(reopen().recordState("accounts").assignedValues(List.of("usmf|A-1"))).containsOnlyKeys("usmf|A-1");
+    }
+
+    /** An F&O customer key, fields in key order. */
+    private static Map<String, Object> customerKey(String account) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("dataAreaId", "usmf");
+        key.put("CustomerAccount", account);
+        return key;
     }
 
     @Test
