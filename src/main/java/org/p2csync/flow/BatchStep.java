@@ -6,4 +6,9 @@ import org.p2csync.sync.Batch;
 @FunctionalInterface
 public interface BatchStep {
     Batch apply(Batch batch);
+
+    /** This stage, then {@code next} on its result: two jobs behind one endpoint of the route. */
+    default BatchStep andThen(BatchStep next) {
+        return batch -> next.apply(apply(batch));
+    }
 }

@@ -65,6 +65,8 @@ final class CommitStep implements BatchStep {
     @Override
     public Batch apply(Batch batch) {
         recordWritten(batch);
+        // after the rows of the records just written exist; a crash before leaves them unread, read back next time
+        recordState.recordAssigned(batch.readBack().found());
         // after the payloads they were compared against are replaced: a crash before repeats the write, not the conflict
         conflicts.record(batch);
         recordWaiting(batch);

@@ -34,9 +34,10 @@ public final class FlowComponent extends DefaultComponent {
 
     private BatchStep stepFor(String stage, String area) {
         return switch (stage) {
-            case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state));
+            case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state), areas::assignedFields);
             case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area),
-                    areas.mapping(area).sourceLinesTarget());
+                    areas.mapping(area).sourceLinesTarget())
+                    .andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
             case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
                     ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
                     areas.mapping(area).detectsConflicts()

@@ -3,12 +3,15 @@ package org.p2csync.flow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.p2csync.mapping.Lookups;
 import org.p2csync.mapping.MapResult;
 import org.p2csync.mapping.Mapping;
+import org.p2csync.state.WrittenTarget;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
@@ -20,10 +23,18 @@ import org.p2csync.sync.ItemStatus;
 final class MapStep implements BatchStep {
     private final Mapping mapping;
     private final SyncedKeys syncedKeys;
+    private final Function<String, List<String>> assignedFields;
 
+    /** For mappings whose lookups name only target key fields. */
     MapStep(Mapping mapping, SyncedKeys syncedKeys) {
+        this(mapping, syncedKeys, area -> List.of());
+    }
+
+    /** @param assignedFields per referenced area, the target fields its service assigns ({@code target.assigned}) */
+    MapStep(Mapping mapping, SyncedKeys syncedKeys, Function<String, List<String>> assignedFields) {
         this.mapping = mapping;
         this.syncedKeys = syncedKeys;
+        this.assignedFields = assignedFields;
     }
 
     @Override
@@ -67,10 +78,20 @@ final class MapStep implements BatchStep {
                         (area, refs) -> refsByArea.computeIfAbsent(area, a -> new LinkedHashSet<>()).addAll(refs));
             }
         }
-        Map<String, Map<String, Map<String, Object>>> keys = new HashMap<>();
-        refsByArea.forEach((area, refs) -> keys.put(area, refs.isEmpty() ? Map.of()
-                : syncedKeys.targetKeysBySource(area, refs)));
-        return (area, ref) -> Optional.ofNullable(keys.getOrDefault(area, Map.of()).get(ref));
+        Map<String, Map<String, WrittenTarget>> targets = new HashMap<>();
+        refsByArea.forEach((area, refs) -> targets.put(area, refs.isEmpty() ? Map.of()
+                : syncedKeys.targetsBySource(area, refs)));
+        return new Lookups() {
+            @Override
+            public Optional<Map<String, Object>> targetKey(String area, String ref) {
+                return Optional.ofNullable(targets.getOrDefault(area, Map.of()).get(ref)).map(WrittenTarget::targetKey);
+            }
+
+            @Override
+            public Map<String, Object> assignedValues(String area, String ref) {
+                return AssignedValues.of(assignedFields.apply(area), targets.getOrDefault(area, Map.of()).get(ref));
+            }
+        };
     }
 
     private Item map(Item item, Lookups lookups) {

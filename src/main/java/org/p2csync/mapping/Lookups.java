@@ -13,4 +13,13 @@ public interface Lookups {
      * fields in key order; empty when that record has not been synced yet.
      */
     Optional<Map<String, Object>> targetKey(String area, String sourceRef);
+
+    /**
+     * The values the target assigned to that record ({@code target.assigned} of {@code area}, e.g. the customer's
+     * PartyNumber) as {@code area} read them back: every assigned field of the area, its value null while not known
+     * (not read back yet, or the target had none). Empty for an area whose target assigns nothing.
+     */
+    default Map<String, Object> assignedValues(String area, String sourceRef) {
+        return Map.of();
+    }
 }

@@ -34,7 +34,7 @@ public final class MappingLoader {
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete",
                     "conflicts");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write", "assigned");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     private final SharedValueMaps shared;
@@ -70,9 +70,13 @@ public final class MappingLoader {
                 top.entry("valueMaps").map(e -> tables.compileAll(e.value())).orElse(Map.of()));
 
         List<FieldRule> rules = new ArrayList<>();
+        List<String> assigned = target.map(TargetSpec::assigned).orElse(List.of());
         top.entry("company")
                 .flatMap(e -> new CompanyCompiler(problems, refs, tables, valueMaps).compile(e.value()))
-                .ifPresent(rules::add);
+                .ifPresent(company -> {
+                    notAssigned(company.target(), "company field", top.lineOf("company"), assigned, problems);
+                    rules.add(company);
+                });
         FieldRuleCompiler compiler = new FieldRuleCompiler(problems, refs, valueMaps);
         section(top, "fields", null, problems).ifPresent(fields -> {
             for (YamlMap.Entry e : fields.entries()) {
@@ -80,6 +84,7 @@ public final class MappingLoader {
                     problems.add(e.line(), "field " + e.key() + " is already set by company");
                     continue;
                 }
+                notAssigned(e.key(), "field", e.line(), assigned, problems);
                 compiler.compile(e.key(), e.line(), e.value()).ifPresent(rules::add);
             }
         });
@@ -223,10 +228,53 @@ public final class MappingLoader {
             refs.targetKey(key, e.line());
         }, () -> problems.add(m.line(), "missing key 'key' in target"));
         Optional<TargetSpec.Write> write = write(m, problems);
+        List<String> assigned = assigned(m, key, refs, problems);
         if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get()));
+        return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get(),
+                assigned));
+    }
+
+    /**
+     * {@code target.assigned: [PartyNumber]}: fields the target service sets itself, which the mapping reads back
+     * instead of writing. A key field cannot be one: the mapping must write the key to address the record.
+     */
+    private static List<String> assigned(YamlMap target, List<String> key, References refs, Problems problems) {
+        Optional<YamlMap.Entry> entry = target.entry("assigned");
+        if (entry.isEmpty()) {
+            return List.of();
+        }
+        List<Node> items = entry.get().value() instanceof SequenceNode seq ? seq.getValue()
+                : List.of(entry.get().value());
+        List<String> names = new ArrayList<>();
+        for (Node item : items) {
+            String name = Nodes.text(item, "a field of target assigned", problems);
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            if (names.contains(name)) {
+                problems.add(Nodes.line(item), "target assigned names " + name + " twice");
+            } else if (key.contains(name)) {
+                problems.add(Nodes.line(item), "target key field " + name + " cannot be assigned by the target: the"
+                        + " mapping writes the key to address the record");
+            } else {
+                refs.assignedField(name, Nodes.line(item));
+                names.add(name);
+            }
+        }
+        if (items.isEmpty()) {
+            problems.add(entry.get().line(), "target assigned lists no field; e.g. assigned: [PartyNumber]");
+        }
+        return List.copyOf(names);
+    }
+
+    /** A field the target assigns is read back, never written: a rule writing it is a mistake in the file. */
+    private static void notAssigned(String field, String what, int line, List<String> assigned, Problems problems) {
+        if (assigned.contains(field)) {
+            problems.add(line, what + " " + field + " is assigned by the target (target assigned): the mapping reads it"
+                    + " back and cannot write it; remove the rule or the name from target assigned");
+        }
     }
 
     /** {@code target.write}: upsert (default) or update; anything else is an error, empty. */

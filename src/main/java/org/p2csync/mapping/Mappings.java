@@ -113,6 +113,11 @@ public final class Mappings implements Areas {
         return mapping(area).onDelete().kind() != DeletePolicy.Kind.IGNORE;
     }
 
+    @Override
+    public List<String> assignedFields(String area) {
+        return mapping(area).target().assigned();
+    }
+
     /** The mapped areas, in file-name order. */
     public List<String> areas() {
         return List.copyOf(byArea.keySet());

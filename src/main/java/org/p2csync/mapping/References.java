@@ -28,11 +28,11 @@ final class References {
     private Name targetEntity;
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
+    private final List<Name> assignedFields = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
     private final List<Name> bindFields = new ArrayList<>();
     private final List<Bind> binds = new ArrayList<>();
     private final List<Comparison> comparisons = new ArrayList<>();
-    private final List<Name> assignedFields = new ArrayList<>();
     private List<Name> sourceId = List.of();
     private Name modified;
     private List<String> targetKey = List.of();
@@ -64,6 +64,15 @@ final class References {
         targetFields.add(new Name(name, line));
     }
 
+    /** A target field the service assigns ({@code target.assigned}): read back, never written. */
+    void assignedField(String name, int line) {
+        assignedFields.add(new Name(name, line));
+    }
+
+    List<Name> assignedFields() {
+        return List.copyOf(assignedFields);
+    }
+
     /** A nav@odata.bind target field: not a property in $metadata, so not checked as one. */
     void bindField(String name, int line) {
         bindFields.add(new Name(name, line));
@@ -88,11 +97,6 @@ final class References {
     void targetKey(List<String> fields, int line) {
         targetKey = List.copyOf(fields);
         targetKeyLine = line;
-    }
-
-    /** A target field the service assigns and the area reads back: it must exist, it is never written. */
-    void assignedField(String name, int line) {
-        assignedFields.add(new Name(name, line));
     }
 
     /** A condition comparing a source field with literals. */
@@ -128,10 +132,6 @@ final class References {
 
     int targetKeyLine() {
         return targetKeyLine;
-    }
-
-    List<Name> assignedFields() {
-        return List.copyOf(assignedFields);
     }
 
     List<Comparison> comparisons() {

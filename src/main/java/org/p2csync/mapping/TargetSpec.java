@@ -10,8 +10,11 @@ import java.util.List;
  * @param key the target key fields in key order (F&O keys are composite: dataAreaId, then the number)
  * @param id the target field holding the record's own id, or null
  * @param write how the header is written: upsert (create or update), or update only (never create)
+ * @param assigned target fields the service assigns (e.g. F&O's PartyNumber on create): never written, read back after
+ *     writing so other areas' lookups can name them
  */
-public record TargetSpec(String system, String entity, List<String> key, String id, Write write) {
+public record TargetSpec(String system, String entity, List<String> key, String id, Write write,
+        List<String> assigned) {
 
     /** {@code target.write}: whether p2c-sync may create the target record or only change one that exists. */
     public enum Write {
@@ -27,6 +30,12 @@ public record TargetSpec(String system, String entity, List<String> key, String 
     public TargetSpec {
         key = List.copyOf(key);
         write = write == null ? Write.UPSERT : write;
+        assigned = assigned == null ? List.of() : List.copyOf(assigned);
+    }
+
+    /** A target none of whose fields the service assigns. */
+    public TargetSpec(String system, String entity, List<String> key, String id, Write write) {
+        this(system, entity, key, id, write, List.of());
     }
 
     /** An upsert target, optionally with the field holding its own id. */

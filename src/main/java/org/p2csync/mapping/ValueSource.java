@@ -55,8 +55,10 @@ interface ValueSource {
 
     /**
      * The field {@code keyField} (null: the last) of the target key the first of {@code areas} (in list order) that
-     * synced the record the row's {@code field} refers to wrote for it. An empty reference stays empty (nothing to
-     * wait for); a reference none of them has synced yet makes the record wait, naming every area.
+     * synced the record the row's {@code field} refers to wrote for it, or of the values the target assigned to that
+     * record ({@code target.assigned} of the area). An empty reference stays empty (nothing to wait for); a reference
+     * none of them has synced yet makes the record wait, naming every area, and so does an assigned value not read
+     * back yet: a record is never written with an empty value where the target will have one.
      */
     static ValueSource lookup(List<String> areas, String field, String keyField) {
         List<String> copy = List.copyOf(areas);
@@ -71,14 +73,15 @@ interface ValueSource {
             for (String area : copy) {
                 Optional<Map<String, Object>> key = lookups.targetKey(area, sourceRef);
                 if (key.isPresent()) {
-                    return keyField(key.get(), keyField, area, sourceRef);
+                    return keyField(key.get(), keyField, area, sourceRef, field, lookups);
                 }
             }
             throw new ReferenceMissing(names + " record " + sourceRef + " (from " + field + ") not synced yet");
         };
     }
 
-    private static Object keyField(Map<String, Object> key, String keyField, String area, String sourceRef) {
+    private static Object keyField(Map<String, Object> key, String keyField, String area, String sourceRef,
+            String field, Lookups lookups) {
         if (keyField == null) {
             Object last = null;
             for (Object v : key.values()) {
@@ -86,10 +89,20 @@ interface ValueSource {
             }
             return last;
         }
-        if (!key.containsKey(keyField)) {
-            throw new FieldFailure("the target key " + key + " that " + area + " wrote for " + sourceRef
-                    + " has no field " + keyField);
+        if (key.containsKey(keyField)) {
+            return key.get(keyField);
         }
-        return key.get(keyField);
+        Map<String, Object> assigned = lookups.assignedValues(area, sourceRef);
+        if (assigned.containsKey(keyField)) {
+            Object value = assigned.get(keyField);
+            if (Values.isEmpty(value)) {
+                throw new ReferenceMissing(area + " record " + sourceRef + " (from " + field + ") is synced but its "
+                        + keyField + " is not known yet");
+            }
+            return value;
+        }
+        throw new FieldFailure("the target key " + key + " that " + area + " wrote for " + sourceRef
+                + " has no field " + keyField + (assigned.isEmpty() ? "" : ", nor is it one of the fields its target"
+                        + " assigns " + assigned.keySet()));
     }
 }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.p2csync.sync.Conflict;
-import org.p2csync.sync.Guids;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.TargetRecord;
 import org.p2csync.sync.WrittenPayloads;
@@ -19,29 +19,22 @@ import org.p2csync.sync.WrittenPayloads;
  * fields it writes), and the difference is reported as a {@link Conflict}.
  *
  * <p>Economy: no request when no record of the page has a stored payload (never written before, or the area does not
- * detect); else one GET per {@link #CHUNK} records, {@code $filter=(k1 eq v1 and k2 eq v2) or ...} with
+ * detect); else one GET per {@link KeyedReader#CHUNK} records, {@code $filter=(k1 eq v1 and k2 eq v2) or ...} with
  * {@code $select} of the keys and compared fields only. Lines are not compared.
  */
 final class ConflictDetector {
-    /** Records whose target copies one GET asks for: keeps composite-key filters well under URL length limits. */
-    static final int CHUNK = 20;
-
-    private final ODataClient client;
+    private final KeyedReader reader;
     private final String area;
     private final String entitySet;
-    private final boolean crossCompany;
-    private final int pageSize;
     private final List<String> fields;
     private final WrittenPayloads payloads;
 
     /** @param fields the header fields compared (mapping order), never key or {@code @odata.bind} fields */
     ConflictDetector(ODataClient client, String area, String entitySet, boolean crossCompany, int pageSize,
             List<String> fields, WrittenPayloads payloads) {
-        this.client = client;
+        this.reader = new KeyedReader(client, area, entitySet, crossCompany, pageSize);
         this.area = area;
         this.entitySet = entitySet;
-        this.crossCompany = crossCompany;
-        this.pageSize = pageSize;
         this.fields = List.copyOf(fields);
         this.payloads = payloads;
     }
@@ -69,60 +62,30 @@ final class ConflictDetector {
                 .map(Map.Entry::getValue)
                 .toList();
         Map<Integer, Conflict> conflicts = new LinkedHashMap<>();
-        for (int from = 0; from < known.size(); from += CHUNK) {
-            List<Integer> chunk = known.subList(from, Math.min(known.size(), from + CHUNK));
-            List<Map<String, Object>> found = readCopies(chunk.stream().map(i -> items.get(i).target()).toList());
-            for (int i : chunk) {
-                Item item = items.get(i);
+        for (int from = 0; from < known.size(); from += KeyedReader.CHUNK) {
+            List<Integer> chunk = known.subList(from, Math.min(known.size(), from + KeyedReader.CHUNK));
+            List<Map<String, Object>> copies = readCopies(chunk.stream().map(i -> items.get(i).target()).toList());
+            for (int c = 0; c < chunk.size(); c++) {
+                Item item = items.get(chunk.get(c));
                 TargetRecord target = item.target();
-                found.stream().filter(row -> isCopyOf(row, target.key())).findFirst()
+                int index = chunk.get(c);
+                Optional.ofNullable(copies.get(c))
                         .map(row -> compare(lastWritten.get(target.keyString()), row, target.payload()))
                         .filter(differences -> !differences.isEmpty())
-                        .ifPresent(differences -> conflicts.put(i,
+                        .ifPresent(differences -> conflicts.put(index,
                                 new Conflict(item.displayKey(), target.keyString(), differences)));
             }
         }
         return conflicts;
     }
 
-    /** The target's current copies of these records (those it has), with their keys and the compared fields. */
+    /** The target's current copies of these records (null where it has none), with the compared fields written. */
     private List<Map<String, Object>> readCopies(List<TargetRecord> records) {
-        Set<String> select = new LinkedHashSet<>(records.get(0).key().keySet());
-        StringBuilder filter = new StringBuilder();
+        Set<String> select = new LinkedHashSet<>();
         for (TargetRecord record : records) {
             fields.stream().filter(record.payload()::containsKey).forEach(select::add);
-            filter.append(filter.length() == 0 ? "" : " or ").append(condition(record.key()));
         }
-        Query query = new Query(List.copyOf(select), filter.toString(), null, pageSize, crossCompany);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Page page = client.readPage(area, entitySet, query);
-        while (true) {
-            rows.addAll(page.rows());
-            if (!page.hasNextLink() || page.rows().isEmpty()) {
-                return rows;
-            }
-            page = client.readNextLink(area, page.nextLink(), pageSize);
-        }
-    }
-
-    /** {@code k eq v}, or for a composite key {@code (k1 eq v1 and k2 eq v2)}. */
-    private String condition(Map<String, Object> key) {
-        List<String> terms = new ArrayList<>(key.size());
-        key.forEach((field, value) -> terms.add(field + " eq " + ODataLiteral.of(value, client.config().dialect())));
-        return key.size() > 1 ? "(" + String.join(" and ", terms) + ")" : terms.get(0);
-    }
-
-    private static boolean isCopyOf(Map<String, Object> row, Map<String, Object> key) {
-        for (Map.Entry<String, Object> k : key.entrySet()) {
-            Object value = row.get(k.getKey());
-            boolean same = Guids.isGuid(value) && Guids.isGuid(k.getValue())
-                    ? value.toString().equalsIgnoreCase(k.getValue().toString())
-                    : FieldValues.same(value, k.getValue());
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
+        return reader.readChunk(records.stream().map(TargetRecord::key).toList(), select);
     }
 
     /**

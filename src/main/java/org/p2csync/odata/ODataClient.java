@@ -208,7 +208,9 @@ public final class ODataClient {
                     results.set(index, new WriteResult(404, missingForUpdate(record, entitySet, part)));
                     continue;
                 }
-                results.set(index, new WriteResult(part.status(), message));
+                // a header sent as POST (F&O's missing record) that succeeded was created now
+                results.set(index, new WriteResult(part.status(), message,
+                        part.isSuccess() && creates.getOrDefault(index, Set.of()).contains(0)));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())

@@ -1,8 +1,10 @@
 package org.p2csync.odata;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.p2csync.sync.Areas;
@@ -20,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * write, reason "status message"). Other items pass unchanged and in order. If a whole $batch fails for good the
  * exchange fails, so the run stops before its cursor moves: nothing is lost. For an area with
  * {@code conflicts: detect} the records written before are first compared with their target copies
- * ({@link ConflictDetector}); the conflicts of records then written travel on with the page.
+ * ({@link ConflictDetector}); the conflicts of records then written travel on with the page. For an area whose target
+ * assigns fields ({@code target.assigned}), the records the page asks for are read back after the writes
+ * ({@link AssignedReader}); a read-back that fails for good fails the exchange too.
  */
 final class ODataProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ODataProducer.class);
 
     private final ODataEndpoint endpoint;
     private ConflictDetector conflicts;
+    private AssignedReader assigned;
 
     ODataProducer(ODataEndpoint endpoint) {
         super(endpoint);
@@ -37,6 +42,15 @@ final class ODataProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         conflicts = conflictDetector();
+        assigned = assignedReader();
+    }
+
+    /** Null unless the area's mapping names fields its target assigns. */
+    private AssignedReader assignedReader() {
+        Areas areas = endpoint.getCamelContext().getRegistry().findSingleByType(Areas.class);
+        List<String> fields = areas == null ? List.of() : areas.assignedFields(endpoint.getArea());
+        return fields.isEmpty() ? null : new AssignedReader(endpoint.client(), endpoint.getArea(),
+                endpoint.getEntitySet(), endpoint.isCrossCompany(), endpoint.getPageSize(), fields);
     }
 
     /** Null unless the area's mapping says conflicts: detect (and the application keeps written payloads). */
@@ -63,6 +77,7 @@ final class ODataProducer extends DefaultProducer {
             }
         }
         int limit = endpoint.getBatchSize();
+        Set<String> created = new HashSet<>();
         for (int i : List.copyOf(ready)) {
             int requests = requestsOf(items.get(i).target());
             if (requests > limit) {
@@ -82,6 +97,9 @@ final class ODataProducer extends DefaultProducer {
                 WriteResult result = results.get(r);
                 if (result.isSuccess()) {
                     items.set(chunk.get(r), item.written());
+                    if (result.created()) {
+                        created.add(item.target().keyString());
+                    }
                 } else {
                     items.set(chunk.get(r), item.failed("write", (result.status() + " " + result.message()).strip()));
                     rejected++;
@@ -92,7 +110,8 @@ final class ODataProducer extends DefaultProducer {
             LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
                     ready.size(), endpoint.getEntitySet(), rejected);
         }
-        exchange.getMessage().setBody(batch.withItems(items).withConflicts(written(batch, found, items)));
+        Batch done = batch.withItems(items).withConflicts(written(batch, found, items));
+        exchange.getMessage().setBody(assigned == null ? done : assigned.readBack(done, created));
     }
 
     /** A conflict counts once its record is written: a rejected one is tried, and compared, again next run. */

@@ -215,12 +215,22 @@ public final class RecordStateRepository implements IdempotentRepository {
      * record was written under two target keys (its natural key changed), the latest write wins.
      */
     public Map<String, Map<String, Object>> targetKeysBySource(Collection<String> refs) {
+        Map<String, Map<String, Object>> keys = new HashMap<>();
+        targetsBySource(refs).forEach((ref, target) -> keys.put(ref, target.targetKey()));
+        return keys;
+    }
+
+    /**
+     * As {@link #targetKeysBySource}, with the values the target assigned to each record beside its key (null when
+     * never read back). Still one query for the whole collection.
+     */
+    public Map<String, WrittenTarget> targetsBySource(Collection<String> refs) {
         if (refs.isEmpty()) {
             return Map.of();
         }
         return tx.inTransaction("look up target keys in area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT source_id, source_key, target_key, target_id FROM record_state
+                    SELECT source_id, source_key, target_key, target_id, assigned_values, record_key FROM record_state
                     WHERE area = ? AND target_key IS NOT NULL
                         AND (source_id = ANY(?) OR source_key = ANY(?) OR target_id = ANY(?))
                     ORDER BY updated_at, record_key""")) {
@@ -229,13 +239,15 @@ public final class RecordStateRepository implements IdempotentRepository {
                 st.setArray(3, KeyArrays.of(connection, refs));
                 st.setArray(4, KeyArrays.of(connection, refs));
                 Set<String> wanted = new HashSet<>(refs);
-                Map<String, Map<String, Object>> found = new HashMap<>();
+                Map<String, WrittenTarget> found = new HashMap<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> key = fromJson(rs.getString(3));
+                        String assigned = rs.getString(5);
+                        WrittenTarget target = new WrittenTarget(fromJson(rs.getString(3)),
+                                assigned == null ? null : payloadFromJson(rs.getString(6), assigned));
                         for (String ref : new String[] {rs.getString(1), rs.getString(2), rs.getString(4)}) {
                             if (ref != null && wanted.contains(ref)) {
-                                found.put(ref, key);
+                                found.put(ref, target);
                             }
                         }
                     }
@@ -259,6 +271,57 @@ public final class RecordStateRepository implements IdempotentRepository {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
+     * The assigned values read back for each given record key that has them ({@code {}} for a record the target did
+     * not have); records never read back are absent. One query for the whole collection.
+     */
+    public Map<String, Map<String, Object>> assignedValues(Collection<String> recordKeys) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        storedText("assigned_values", "assigned values", recordKeys)
+                .forEach((key, text) -> found.put(key, payloadFromJson(key, text)));
+        return found;
+    }
+
+    /**
+     * Keeps the values read back from the target per record key, replacing what was kept; records without a row (never
+     * written) are left alone. One transaction.
+     */
+    public void recordAssigned(Map<String, Map<String, Object>> valuesByRecordKey) {
+        if (valuesByRecordKey.isEmpty()) {
+            return;
+        }
+        inBatches("record assigned values of " + valuesByRecordKey.size() + " records of area '" + area + "'",
+                "UPDATE record_state SET assigned_values = ? WHERE area = ? AND record_key = ?",
+                valuesByRecordKey.entrySet(), (st, e) -> {
+                    st.setString(1, toJson(e.getValue()));
+                    st.setString(2, area);
+                    st.setString(3, e.getKey());
+                });
+    }
+
+    /**
+     * Up to {@code limit} written records whose assigned values were never read back (written before the mapping named
+     * them, or before this was kept), record key to target key, in record-key order.
+     */
+    public Map<String, Map<String, Object>> notReadBack(int limit) {
+        return tx.inTransaction("find records of area '" + area + "' not read back", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT record_key, target_key FROM record_state
+                    WHERE area = ? AND assigned_values IS NULL AND target_key IS NOT NULL
+                    ORDER BY record_key LIMIT ?""")) {
+                st.setString(1, area);
+                st.setInt(2, limit);
+                Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), fromJson(rs.getString(2)));
                     }
                 }
                 return found;

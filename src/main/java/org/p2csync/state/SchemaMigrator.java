@@ -117,7 +117,11 @@ final class SchemaMigrator {
                         run_id VARCHAR(64),
                         PRIMARY KEY (area, source_id))""",
                     "CREATE INDEX IF NOT EXISTS held_record_since ON held_record (area, since)",
-                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS held_count BIGINT DEFAULT 0 NOT NULL")));
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS held_count BIGINT DEFAULT 0 NOT NULL")),
+            // the values a target assigns to a record it stores (F&O's PartyNumber), read back after writing, for
+            // other areas' lookups; null while never read back, {} when the target did not have the record
+            new Migration(8, "values the target assigned to written records", List.of(
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS assigned_values TEXT")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);

@@ -24,4 +24,13 @@ public interface Areas {
     default boolean actsOnDeletes(String area) {
         return false;
     }
+
+    /**
+     * The target fields the service assigns to the records it stores (mapping {@code target.assigned}, e.g. F&amp;O's
+     * PartyNumber), read back after writing so other areas' lookups can use them. Empty for an area that assigns
+     * none, which then costs no extra request.
+     */
+    default List<String> assignedFields(String area) {
+        return List.of();
+    }
 }

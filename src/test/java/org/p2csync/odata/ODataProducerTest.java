@@ -176,6 +176,31 @@ class ODataProducerTest {
         assertThat(counter.get("a", "crm")).isZero();
     }
 
+    @Test
+    void onFnoARecordTheWriteCreatedIsReadBackForAnAreaWhoseTargetAssignsFieldsThoughThePageDidNotAsk()
+            throws Exception {
+        start(Map.of("K-2", 404));
+        camel.getRegistry().bind("areas", new org.p2csync.sync.Areas() {
+            @Override
+            public org.p2csync.sync.ReadSpec readSpec(String area) {
+                throw new IllegalArgumentException("no source here");
+            }
+
+            @Override
+            public List<String> assignedFields(String area) {
+                return List.of("PartyNumber");
+            }
+        });
+
+        Batch out = send("fno:accounts?area=a", batch(ready("K-1"), ready("K-2"))).getMessage().getBody(Batch.class);
+
+        assertThat(out.count(ItemStatus.WRITTEN)).isEqualTo(2);
+        assertThat(out.readBack().found()).as("K-2 was created by POST; K-1 updated").containsOnlyKeys("K-2");
+        assertThat(out.readBack().found().get("K-2")).as("this service has no such record to show").isEmpty();
+        assertThat(service.readQueries).singleElement().satisfies(query -> assertThat(query)
+                .contains("$select=accountnumber,PartyNumber", "$filter=accountnumber eq 'K-2'", "cross-company=true"));
+    }
+
     private void start(Map<String, Integer> statuses) throws Exception {
         service = new FakeODataService(List.of(), Set.of(), statuses);
         camel = new DefaultCamelContext();
