@@ -19,10 +19,13 @@ record SeedAccount(String id, String number, boolean customer, String currencyId
     /** The seeded accounts in key order (deterministic, since their ids come from the seed). */
     static List<SeedAccount> load(SimulatedService crm) throws SQLException {
         return crm.table("accounts").select(crm.connection(), SqlFragment.TRUE, "\"accountid\"", Integer.MAX_VALUE, 0)
-                .stream()
-                .map(r -> new SeedAccount((String) r.get("accountid"), (String) r.get("accountnumber"),
-                        Integer.valueOf(3).equals(r.get("customertypecode")),
-                        (String) r.get("_transactioncurrencyid_value"), (String) r.get("_owningbusinessunit_value"), r))
-                .toList();
+                .stream().map(SeedAccount::of).toList();
+    }
+
+    /** An account row as read from the accounts table. */
+    static SeedAccount of(Map<String, Object> r) {
+        return new SeedAccount((String) r.get("accountid"), (String) r.get("accountnumber"),
+                Integer.valueOf(3).equals(r.get("customertypecode")), (String) r.get("_transactioncurrencyid_value"),
+                (String) r.get(WriteRules.OWNING_BUSINESS_UNIT), r);
     }
 }
