@@ -43,13 +43,18 @@ final class CrmSalesSeeder {
     static final List<String> SETS = List.of("products", "productpricelevels", "contacts", "quotes", "quotedetails",
             "salesorders", "salesorderdetails");
 
+    static boolean needed(SimulatedService crm) {
+        return SETS.stream().anyMatch(crm::isNew);
+    }
+
     /** Seeds business data in proportion to {@code scale} (the account count, capped), into the sets that are new. */
-    static void seed(SimulatedService crm, SeedCatalog catalog, int scale, long seed) throws SQLException {
-        if (SETS.stream().noneMatch(crm::isNew)) {
+    static void seed(SimulatedService crm, SeedCatalog catalog, List<SeedAccount> accounts, int scale, long seed)
+            throws SQLException {
+        if (!needed(crm)) {
             return;
         }
         crm.inTransaction(() -> {
-            new CrmSalesSeeder(crm, catalog, SeedAccount.load(crm), seed).run(scale);
+            new CrmSalesSeeder(crm, catalog, accounts, seed).run(scale);
             return null;
         });
     }

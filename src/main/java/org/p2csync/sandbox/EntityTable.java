@@ -202,40 +202,45 @@ final class EntityTable {
     }
 
     void insert(Connection c, Map<String, Object> row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
-            bind(ps, row);
-            ps.executeUpdate();
-        }
+        insertAll(c, List.of(row));
     }
 
-    /** Inserts rows in one JDBC batch; every row is written with all declared columns. */
+    /**
+     * Inserts rows in one JDBC batch. Only the columns some row gives, and those with an F&amp;O default, are
+     * written: the others start null, so wide tables (hundreds of real columns) seed and create fast.
+     */
     void insertAll(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> given = new LinkedHashSet<>();
         for (Map<String, Object> row : rows) {
             for (String name : row.keySet()) {
                 if (set.property(name).isEmpty()) {
-                    throw new IllegalArgumentException("seed row of " + set.name() + " names unknown property " + name);
+                    throw new IllegalArgumentException("a row of " + set.name() + " names unknown property " + name);
+                }
+                given.add(name);
+            }
+        }
+        List<Property> columns = set.properties().stream()
+                .filter(p -> given.contains(p.name()) || p.defaultValue() != null).toList();
+        String sql = "INSERT INTO " + table + " (" + columns.stream().map(Property::column).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(p -> "?").collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map<String, Object> row : rows) {
+                int i = 1;
+                for (Property p : columns) {
+                    ps.setObject(i++, stored(p, row.get(p.name())));
+                }
+                if (rows.size() > 1) {
+                    ps.addBatch();
                 }
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
-            for (Map<String, Object> row : rows) {
-                bind(ps, row);
-                ps.addBatch();
+            if (rows.size() > 1) {
+                ps.executeBatch();
+            } else {
+                ps.executeUpdate();
             }
-            ps.executeBatch();
-        }
-    }
-
-    private String insertSql() {
-        String cols = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
-        String marks = set.properties().stream().map(p -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")";
-    }
-
-    private void bind(PreparedStatement ps, Map<String, Object> row) throws SQLException {
-        int i = 1;
-        for (Property p : set.properties()) {
-            ps.setObject(i++, stored(p, row.get(p.name())));
         }
     }
 

@@ -47,7 +47,7 @@ final class ErpSalesSeeder {
 
     static void seed(SimulatedService erp, SeedCatalog catalog, List<SeedAccount> accounts, int scale, long seed)
             throws SQLException {
-        if (SETS.stream().noneMatch(erp::isNew)) {
+        if (!needed(erp)) {
             return;
         }
         erp.inTransaction(() -> {
@@ -56,7 +56,7 @@ final class ErpSalesSeeder {
         });
     }
 
-    static boolean needsAccounts(SimulatedService erp) {
+    static boolean needed(SimulatedService erp) {
         return SETS.stream().anyMatch(erp::isNew);
     }
 

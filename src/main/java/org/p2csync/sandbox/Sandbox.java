@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.List;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -81,9 +82,10 @@ public final class Sandbox implements AutoCloseable {
         CrmReferenceSeeder.seed(crm);
         int scale = Math.min(options.seedAccounts(), MAX_SALES_SCALE);
         SeedCatalog catalog = SeedCatalog.generate(scale * 3 / 5, options.seed());
-        CrmSalesSeeder.seed(crm, catalog, scale, options.seed());
-        if (ErpSalesSeeder.needsAccounts(erp)) {
-            ErpSalesSeeder.seed(erp, catalog, SeedAccount.load(crm), scale, options.seed());
+        if (CrmSalesSeeder.needed(crm) || ErpSalesSeeder.needed(erp)) {
+            List<SeedAccount> seedAccounts = SeedAccount.load(crm);
+            CrmSalesSeeder.seed(crm, catalog, seedAccounts, scale, options.seed());
+            ErpSalesSeeder.seed(erp, catalog, seedAccounts, scale, options.seed());
         }
         DataFolderUpgrade.run(crm, erp);
         crm.seeded();
