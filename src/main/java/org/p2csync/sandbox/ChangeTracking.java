@@ -78,7 +78,12 @@ final class ChangeTracking {
                     + " (delta token older than " + service.deltaTokenTtl() + "). Please perform a full sync.");
         }
         Property modified = set.modifiedProperty().orElseThrow();
-        List<Map<String, Object>> rows = service.table(set.name()).select(service.connection(),
+        List<Property> selected = EntityJson.selection(set, options);
+        List<Property> columns = new ArrayList<>(selected);
+        if (!columns.contains(modified)) {
+            columns.add(modified);
+        }
+        List<Map<String, Object>> rows = service.table(set.name()).select(service.connection(), columns,
                 SqlFragment.of(modified.column() + " > ?", token.since()),
                 modified.column() + " ASC, " + set.key().stream().map(k -> '"' + k + '"').collect(Collectors.joining(", ")),
                 pageSize + 1, 0);
@@ -94,7 +99,6 @@ final class ChangeTracking {
                 ? new DeltaToken(set.name(), page.get(page.size() - 1).at(), token.issued())
                 : startNow(service, set);
         String root = request.baseUrl() + service.model().rootPath();
-        List<Property> selected = EntityJson.selection(set, options);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();

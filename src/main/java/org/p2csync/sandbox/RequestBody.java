@@ -69,7 +69,10 @@ final class RequestBody {
             }
             Object value = p.type().fromJson(field.getValue(), name);
             if (value == null && !p.nullable()) {
-                throw ODataError.badRequest("Property '" + name + "' of " + set.typeName() + " cannot be null");
+                // the OData library both services use refuses it before the entity sees it
+                throw ODataError.badRequest("A null value was found for the property named '" + name + "', which has"
+                        + " the expected type '" + p.type().edmName() + "[Nullable=False]'. The expected type '"
+                        + p.type().edmName() + "[Nullable=False]' does not allow null values.");
             }
             checkOption(p, value);
             checkLength(p, value);

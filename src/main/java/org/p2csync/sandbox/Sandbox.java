@@ -91,10 +91,11 @@ public final class Sandbox implements AutoCloseable {
         crm.seeded();
         erp.seeded();
         if (!crm.createdSets().isEmpty() || !erp.createdSets().isEmpty()) {
-            LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data ({}) in {} ms",
-                    accounts ? options.seedAccounts() : 0, scale,
-                    java.util.stream.Stream.concat(crm.createdSets().stream(), erp.createdSets().stream()).sorted().toList(),
-                    (System.nanoTime() - t0) / 1_000_000);
+            // an upgraded data folder names the sets it gained; a new one just counts them
+            Object sets = crm.isNew() && erp.isNew() ? (crm.createdSets().size() + erp.createdSets().size()) + " sets"
+                    : java.util.stream.Stream.concat(crm.createdSets().stream(), erp.createdSets().stream()).sorted().toList();
+            LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data into {} in {} ms",
+                    accounts ? options.seedAccounts() : 0, scale, sets, (System.nanoTime() - t0) / 1_000_000);
         } else {
             LOG.info("sandbox: reusing the existing databases in {}", options.dataDir());
         }

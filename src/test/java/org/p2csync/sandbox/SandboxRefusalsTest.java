@@ -105,6 +105,7 @@ class SandboxRefusalsTest {
         refusedByFno(customerBody("ENUM-1", "\"OnHoldStatus\":\"all\""), "OnHoldStatus", "All");
         refusedByFno(customerBody("ENUM-1", "\"OrganizationName\":\"" + "o".repeat(101) + "\""), "OrganizationName", "100");
         refusedByFno(customerBody("ENUM-1", "\"PrimaryContactPhone\":5"), "PrimaryContactPhone", "Edm.String");
+        refusedByFno(customerBody("ENUM-1", "\"CreditLimit\":null"), "CreditLimit", "does not allow null values");
         refusedByFno(customerBody("ENUM-1", "\"OnHoldStatus@odata.bind\":\"/CustomersV3(x)\""), "OnHoldStatus@odata.bind",
                 "does not exist");
         HttpResponse<String> ok = post("CustomersV3", customerBody("ENUM-1",
