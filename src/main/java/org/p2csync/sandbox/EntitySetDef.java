@@ -56,6 +56,12 @@ final class EntitySetDef {
         }
     }
 
+    /**
+     * A Dataverse document that is read-only, with its lines, once its {@code property} (statecode) has left
+     * {@code openValue}: an activated, won or closed quote; a submitted, fulfilled, invoiced or canceled order.
+     */
+    record Lock(String property, Object openValue) {}
+
     private final String name;
     private final String typeName;
     private final List<Property> properties;
@@ -69,6 +75,7 @@ final class EntitySetDef {
     private final Map<String, Navigation> navigations;
     private final List<AssignedNumber> assignedNumbers;
     private final List<Reference> references;
+    private final Lock lock;
 
     private EntitySetDef(Builder b) {
         this.name = b.name;
@@ -84,6 +91,7 @@ final class EntitySetDef {
         this.navigations = Collections.unmodifiableMap(new LinkedHashMap<>(b.navigations));
         this.assignedNumbers = List.copyOf(b.assignedNumbers);
         this.references = List.copyOf(b.references);
+        this.lock = b.lock;
         if (key.isEmpty()) {
             throw new IllegalArgumentException("set " + name + " has no key");
         }
@@ -98,6 +106,9 @@ final class EntitySetDef {
         navigations.values().forEach(n -> declared(n.lookupProperty()));
         assignedNumbers.forEach(a -> declared(a.property()));
         references.forEach(r -> r.fields().forEach(this::declared));
+        if (lock != null) {
+            declared(lock.property());
+        }
     }
 
     static Builder builder(String name, String typeName) {
@@ -158,6 +169,11 @@ final class EntitySetDef {
         return references;
     }
 
+    /** The document's read-only rule, or null. */
+    Lock lock() {
+        return lock;
+    }
+
     /** The property stamped on every write (modifiedon, LastEditDateTime), if the set has one. */
     Optional<Property> modifiedProperty() {
         return properties.stream().filter(p -> p.stamp() == Property.Stamp.MODIFIED).findFirst();
@@ -213,6 +229,7 @@ final class EntitySetDef {
         private final Map<String, Navigation> navigations = new LinkedHashMap<>();
         private final List<AssignedNumber> assignedNumbers = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
+        private Lock lock;
 
         private Builder(String name, String typeName) {
             this.name = name;
@@ -288,6 +305,17 @@ final class EntitySetDef {
         Builder reference(List<String> fields, String set, List<String> targetFields) {
             references.add(new Reference(fields, set, targetFields));
             return this;
+        }
+
+        Builder lockedUnless(String property, Object openValue) {
+            this.lock = new Lock(property, openValue);
+            return this;
+        }
+
+        /** statecode and statuscode change only through the table's messages (FulfillSalesOrder, ...), never PATCH. */
+        Builder stateByMessages() {
+            change("statecode", p -> p.withAccess(Property.Access.STATE_MESSAGES));
+            return change("statuscode", p -> p.withAccess(Property.Access.STATE_MESSAGES));
         }
 
         EntitySetDef build() {

@@ -58,6 +58,7 @@ final class EntityWriter {
                 throw ODataError.preconditionFailed("A record with matching key values already exists in " + set.name());
             }
             Map<String, Object> primary = primaryKey(existing.get());
+            refuseLocked(existing.get());
             set.key().forEach(values::remove);
             rules.onUpdate(existing.get(), values, parsed.binds());
             Map<String, Object> merged = new LinkedHashMap<>(existing.get());
@@ -91,6 +92,7 @@ final class EntityWriter {
 
     ODataResponse delete(Map<String, Object> key) throws SQLException {
         Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
+        refuseLocked(row);
         table.delete(service.connection(), primaryKey(row));
         if (set.changeTracked()) {
             service.tombstones().record(service.connection(), set.name(), EntityJson.keyString(set, row),
@@ -112,6 +114,9 @@ final class EntityWriter {
         }
         rules.onCreate(values, binds);
         requireHeader(values);
+        if (set.parent() != null) {
+            refuseLocked(values);
+        }
         stamp(values, true);
         keyChecked(() -> table.insert(service.connection(), values));
         touchHeader(values);
@@ -159,6 +164,31 @@ final class EntityWriter {
             throw ODataError.writeRefused("A line of " + set.name() + " needs an existing header in "
                     + set.parent().set() + "; none has " + headerKey);
         }
+    }
+
+    /**
+     * A read-only document (its state left the open one) and its lines refuse every change, as Dataverse refuses
+     * updates of an activated quote or a submitted order; the state change that locks it is itself allowed.
+     */
+    private void refuseLocked(Map<String, Object> row) throws SQLException {
+        Map<String, Object> document = row;
+        EntitySetDef documentSet = set;
+        if (set.parent() != null) {
+            documentSet = service.model().requireEntitySet(set.parent().set());
+            Map<String, Object> headerKey = headerKey(row);
+            if (headerKey.containsValue(null)) {
+                return;
+            }
+            document = service.table(documentSet.name()).find(service.connection(), headerKey).orElse(null);
+        }
+        EntitySetDef.Lock lock = documentSet.lock();
+        Object state = document == null ? null : document.get(lock == null ? null : lock.property());
+        if (lock == null || state == null || state.equals(lock.openValue())) {
+            return;
+        }
+        throw ODataError.writeRefused("The " + documentSet.typeName() + " " + EntityJson.keyString(documentSet, document)
+                + " is read-only in its state " + lock.property() + " = " + document.get(lock.property())
+                + (set == documentSet ? "" : "; so are its lines"));
     }
 
     /** Re-stamps the header of a written or deleted line, so header cursors see line changes. */

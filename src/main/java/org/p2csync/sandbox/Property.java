@@ -25,7 +25,9 @@ record Property(String name, EdmType type, Integer maxLength, boolean nullable, 
         /** No client writes it (Dataverse read-only columns, or what the service maintains). */
         READ_ONLY,
         /** A Dataverse lookup ({@code _x_value}): read-only as a property, written through its navigation property. */
-        LOOKUP
+        LOOKUP,
+        /** A Dataverse state (statecode, statuscode) that only the table's state messages change, no PATCH. */
+        STATE_MESSAGES
     }
 
     Property {

@@ -62,6 +62,9 @@ final class RequestBody {
                         + " is written as <navigation>@odata.bind)");
                 case READ_ONLY -> throw ODataError.badRequest("The property '" + name + "' of " + set.typeName()
                         + " is read-only: no client may set it");
+                case STATE_MESSAGES -> throw ODataError.badRequest("The property '" + name + "' of " + set.typeName()
+                        + " changes only through the " + set.typeName() + "'s state messages (e.g. FulfillSalesOrder,"
+                        + " CancelSalesOrder), not by an update");
                 default -> { }
             }
             if (p.serverManaged()) {

@@ -46,11 +46,13 @@ final class SandboxModel {
                 d.set("products").alternateKey("productnumber").build(),
                 d.set("pricelevels").alternateKey("name").build(),
                 d.set("productpricelevels").alternateKey("_pricelevelid_value", "_productid_value").build(),
-                d.set("quotes").alternateKey("quotenumber").build(),
+                // REAL-SERVICES.md, Dataverse 5: an activated quote is read-only with its lines; orders and invoices
+                // change state only through their messages, and an order that left Active is read-only too
+                d.set("quotes").alternateKey("quotenumber").lockedUnless("statecode", 0).build(),
                 d.lines("quotedetails", "quotes", "quoteid").build(),
-                d.set("salesorders").alternateKey("ordernumber").build(),
+                d.set("salesorders").alternateKey("ordernumber").stateByMessages().lockedUnless("statecode", 0).build(),
                 d.lines("salesorderdetails", "salesorders", "salesorderid").build(),
-                d.set("invoices").alternateKey("invoicenumber").build(),
+                d.set("invoices").alternateKey("invoicenumber").stateByMessages().build(),
                 d.lines("invoicedetails", "invoices", "invoiceid").build());
         return new ServiceModel(ServiceKind.DATAVERSE, "crm", "/crm/api/data/v9.2/", "Microsoft.Dynamics.CRM",
                 "System", sets, 5000, 5000, false, null);

@@ -9,11 +9,15 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of one simulated system: its H2 database, one table per declared set, its timestamp clock and the rows
@@ -21,6 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * ($batch change sets) and the strictly increasing clock simple; the sandbox is not a load test target.
  */
 final class SimulatedService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedService.class);
+
     private final ServiceModel model;
     private final Connection connection;
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
@@ -174,7 +180,7 @@ final class SimulatedService implements AutoCloseable {
 
     /** Tables an older sandbox served (sets the real services do not have) are dropped, with their data. */
     private void dropUnservedTables() throws SQLException {
-        java.util.List<String> unserved = new java.util.ArrayList<>();
+        List<String> unserved = new ArrayList<>();
         try (ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
@@ -185,15 +191,14 @@ final class SimulatedService implements AutoCloseable {
         }
         try (Statement st = connection.createStatement()) {
             for (String name : unserved) {
-                org.slf4j.LoggerFactory.getLogger(SimulatedService.class)
-                        .info("sandbox: dropping {} of {}, which the real service does not have", name, model.system());
+                LOG.info("sandbox: dropping {} of {}, which the real service does not have", name, model.system());
                 st.execute("DROP TABLE \"" + name + "\"");
             }
         }
     }
 
     /** The column lists other sets' references look this set's rows up by. */
-    private java.util.List<java.util.List<String>> referencedColumns(EntitySetDef set) {
+    private List<List<String>> referencedColumns(EntitySetDef set) {
         return model.entitySets().stream().flatMap(s -> s.references().stream())
                 .filter(r -> r.set().equals(set.name())).map(EntitySetDef.Reference::targetFields).distinct().toList();
     }

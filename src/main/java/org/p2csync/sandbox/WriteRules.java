@@ -28,6 +28,9 @@ final class WriteRules {
     }
 
     void onCreate(Map<String, Object> values, List<RequestBody.Bound> binds) throws SQLException {
+        if (service.kind() == ServiceKind.DATAVERSE) {
+            initialState(values);
+        }
         for (EntitySetDef.AssignedNumber field : set.assignedNumbers()) {
             Object given = values.get(field.property());
             if (given == null) {
@@ -54,6 +57,20 @@ final class WriteRules {
         Map<String, Object> merged = new LinkedHashMap<>(existing);
         merged.putAll(values);
         checkReferences(merged, values, false);
+    }
+
+    /**
+     * Dataverse creates a record in state 0 (Active, Draft) with that state's default status, the first the table
+     * lists for it ("New(state 0)"), unless the create gives them.
+     */
+    private void initialState(Map<String, Object> values) {
+        if (set.property("statecode").isEmpty() || values.get("statecode") != null) {
+            return;
+        }
+        values.put("statecode", 0);
+        set.property("statuscode").filter(p -> values.get("statuscode") == null).ifPresent(p ->
+                p.options().entrySet().stream().filter(o -> o.getValue().endsWith("(state 0)")).findFirst()
+                        .ifPresent(o -> values.put("statuscode", o.getKey())));
     }
 
     /** Owned by a team: the record belongs to the team's business unit (the only way to set it). */

@@ -80,6 +80,31 @@ class SandboxRefusalsTest {
     }
 
     @Test
+    void ordersAndInvoicesChangeStateOnlyThroughTheirMessagesAndActiveQuotesAreReadOnly() throws Exception {
+        String order = sandbox.crmUrl() + "salesorders(ordernumber='REF-O-2')";
+        HttpResponse<String> created = http.send("PATCH", order, "{\"name\":\"New order\"}", Map.of("Prefer", "return=representation"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(SandboxHttp.JSON.readTree(created.body()).get("statecode").asInt()).as("created active").isZero();
+        assertThat(SandboxHttp.JSON.readTree(created.body()).get("statuscode").asInt()).as("New").isEqualTo(1);
+        refusedByDataverse(order, "{\"statecode\":3,\"statuscode\":100001}", "statecode", "FulfillSalesOrder");
+        refusedByDataverse(sandbox.crmUrl() + "invoices(invoicenumber='REF-I-1')", "{\"statecode\":2}", "statecode",
+                "state messages");
+
+        String quote = sandbox.crmUrl() + "quotes(quotenumber='REF-Q-1')";
+        assertThat(http.send("PATCH", quote, "{\"name\":\"Draft\"}", Map.of()).statusCode()).isEqualTo(204);
+        String quoteId = http.getJson(quote).get("quoteid").asText();
+        String line = sandbox.crmUrl() + "quotedetails(_quoteid_value=" + quoteId + ",sequencenumber=1)";
+        assertThat(http.send("PATCH", line, "{\"quantity\":1}", Map.of()).statusCode()).isEqualTo(204);
+        assertThat(http.send("PATCH", quote, "{\"statecode\":1,\"statuscode\":2}", Map.of()).statusCode())
+                .as("a draft is activated by an update").isEqualTo(204);
+        refused(http.send("PATCH", quote, "{\"name\":\"Changed\"}", Map.of()), "read-only", "statecode = 1");
+        refused(http.send("PATCH", line, "{\"quantity\":2}", Map.of()), "read-only", "lines");
+        refused(http.send("PATCH", sandbox.crmUrl() + "quotedetails(_quoteid_value=" + quoteId + ",sequencenumber=2)",
+                "{\"quantity\":2}", Map.of()), "read-only");
+        refused(http.send("DELETE", line, null, Map.of()), "read-only");
+    }
+
+    @Test
     void owningATeamPutsTheRecordInTheTeamsBusinessUnit() throws Exception {
         String url = account("REF-OWN");
         HttpResponse<String> created = http.send("PATCH", url, "{\"name\":\"Owned\",\"ownerid@odata.bind\":\"/teams("

@@ -237,7 +237,8 @@ class SandboxSalesSetsTest {
     @Test
     void everyCrmSetUpsertsByItsAlternateKey() throws Exception {
         String account = firstId("accounts", "accountid");
-        String quote = firstId("quotes", "quoteid");
+        String quote = http.getJson(sandbox.crmUrl() + "quotes?$top=1&$select=quoteid&$filter=statecode%20eq%200")
+                .get("value").get(0).get("quoteid").asText(); // a draft: an activated quote is read-only
         String order = firstId("salesorders", "salesorderid");
         upsertAndRead(sandbox.crmUrl() + "contacts(p2c_contactnumber='CON-T-1')", "{\"lastname\":\"Test\"}", "lastname", "Test");
         upsertAndRead(sandbox.crmUrl() + "uoms(name='Pallet')", "{\"quantity\":40,\"uomscheduleid@odata.bind\":\"/uomschedules("
