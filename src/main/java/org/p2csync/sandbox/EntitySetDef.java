@@ -236,10 +236,6 @@ final class EntitySetDef {
             this.typeName = typeName;
         }
 
-        String name() {
-            return name;
-        }
-
         Builder property(Property p) {
             if (properties.put(p.name(), p) != null) {
                 throw new IllegalArgumentException("set " + name + ": duplicate property " + p.name());

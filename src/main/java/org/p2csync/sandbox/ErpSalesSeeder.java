@@ -109,8 +109,8 @@ final class ErpSalesSeeder {
             for (int n = 1; n <= lineCount; n++) {
                 SeedCatalog.Product p = sold.get(random.nextInt(sold.size()));
                 BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(20));
-                lines.add(orderLine(company, number, n, p, quantity, p.price(company),
-                        invoiced ? "Invoiced" : "Backorder"));
+                lines.add(orderLine(company, number, n, p.number(), p.name(), p.unitSymbol(), quantity,
+                        p.price(company), invoiced ? "Invoiced" : "Backorder"));
             }
             totals(h, lines);
             orders.add(h);
@@ -158,11 +158,12 @@ final class ErpSalesSeeder {
     }
 
     /** One order line; used by the seed and by the simulated ERP users taking orders. */
-    static Map<String, Object> orderLine(String company, String number, int sequence, SeedCatalog.Product p,
-                                         BigDecimal quantity, BigDecimal price, String status) {
+    static Map<String, Object> orderLine(String company, String number, int sequence, Object productNumber,
+                                         Object productName, Object unitSymbol, BigDecimal quantity, BigDecimal price,
+                                         String status) {
         return row("dataAreaId", company, "SalesOrderNumber", number, "LineCreationSequenceNumber", sequence,
-                "ProductNumber", p.number(), "ProductName", p.name(), "OrderedSalesQuantity", quantity,
-                "SalesPrice", price, "SalesUnitSymbol", p.unitSymbol(), "LineDiscountAmount", BigDecimal.ZERO,
+                "ProductNumber", productNumber, "ProductName", productName, "OrderedSalesQuantity", quantity,
+                "SalesPrice", price, "SalesUnitSymbol", unitSymbol, "LineDiscountAmount", BigDecimal.ZERO,
                 "LineAmount", quantity.multiply(price), "CurrencyCode", currency(company),
                 "SalesOrderLineStatus", status);
     }

@@ -14,10 +14,6 @@ import org.p2csync.schema.EnumType;
 final class MetadataDocument {
     private MetadataDocument() {}
 
-    static ODataResponse metadata(ServiceModel model) {
-        return new ODataResponse(200, Map.of("Content-Type", "application/xml"), render(model), false);
-    }
-
     static byte[] render(ServiceModel model) {
         StringBuilder x = new StringBuilder();
         String ns = model.namespace();

@@ -183,12 +183,8 @@ final class SalesActivity {
             Map<String, Object> p = product.get(0);
             BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(10));
             BigDecimal price = (BigDecimal) p.get("SalesPrice");
-            Map<String, Object> line = CrmSalesSeeder.row("dataAreaId", company, "SalesOrderNumber", number,
-                    "LineCreationSequenceNumber", i, "ProductNumber", p.get("ProductNumber"),
-                    "ProductName", p.get("ProductName"), "OrderedSalesQuantity", quantity, "SalesPrice", price,
-                    "SalesUnitSymbol", p.get("SalesUnitSymbol"), "LineDiscountAmount", BigDecimal.ZERO,
-                    "LineAmount", quantity.multiply(price), "CurrencyCode", ErpSalesSeeder.currency(company),
-                    "SalesOrderLineStatus", "Backorder");
+            Map<String, Object> line = ErpSalesSeeder.orderLine(company, number, i, p.get("ProductNumber"),
+                    p.get("ProductName"), p.get("SalesUnitSymbol"), quantity, price, "Backorder");
             send(erp, "POST", ORDER_LINES, line);
             lines.add(line);
         }
