@@ -22,7 +22,11 @@ public final class BatchResponse {
      * @param retryAfter the part's Retry-After header, or null
      */
     public record Part(String contentId, int status, String body, String retryAfter) {
-        /** The OData error message of {"error":{"code","message"}}, else the raw body (or empty). */
+        /**
+         * The OData error message of {"error":{"code","message"}}, else the raw body (or empty). F&amp;O words a
+         * write its entity refused generically ("An error has occurred.") and says what it refused in
+         * {@code innererror.message}, which is then added.
+         */
         public String errorMessage() {
             if (body == null || body.isBlank()) {
                 return "";
@@ -31,8 +35,12 @@ public final class BatchResponse {
                 JsonNode error = JSON.readTree(body).path("error");
                 if (error.hasNonNull("message")) {
                     String code = error.path("code").asText("");
-                    return code.isEmpty() ? error.get("message").asText()
-                            : error.get("message").asText() + " (" + code + ")";
+                    String message = error.get("message").asText();
+                    String inner = error.path("innererror").path("message").asText("");
+                    if (!inner.isEmpty() && !inner.equals(message)) {
+                        message = message + " " + inner;
+                    }
+                    return code.isEmpty() ? message : message + " (" + code + ")";
                 }
             } catch (IOException notJson) {
                 // fall through: some gateways answer in plain text or HTML

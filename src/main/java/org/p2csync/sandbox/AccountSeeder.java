@@ -12,9 +12,10 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Deterministic CRM seed data: currencies and accounts with multilingual names and addresses, awkward account
- * numbers, and blocks of rows sharing one modifiedon so cursors meet ties. Address values fit the ERP's tight limits
- * (zip and state 10 characters) and countries come only from the list the accounts mapping's value map covers.
+ * Deterministic CRM accounts with multilingual names and addresses, awkward account numbers, and blocks of rows
+ * sharing one modifiedon so cursors meet ties. Address values fit the ERP's tight limits (zip and state 10
+ * characters) and countries come only from the list the accounts mapping's value map covers. Each account is owned
+ * by the default team of its unit (EUR accounts: demf, the others usmf).
  */
 final class AccountSeeder {
     /** Every row of a block of this many shares one modifiedon second. */
@@ -67,10 +68,6 @@ final class AccountSeeder {
     static void seed(SimulatedService crm, int accounts, long seed) throws SQLException {
         Random random = new Random(seed);
         crm.inTransaction(() -> {
-            EntityTable currencies = crm.table("transactioncurrencies");
-            currencies.insertAll(crm.connection(), List.of(
-                    currency(SandboxIds.CURRENCY_USD, "USD", "US Dollar"),
-                    currency(SandboxIds.CURRENCY_EUR, "EUR", "Euro")));
             EntityTable table = crm.table("accounts");
             List<Map<String, Object>> chunk = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
@@ -116,8 +113,10 @@ final class AccountSeeder {
         }
         row.put("_transactioncurrencyid_value", region.currency);
         // The company follows the currency (no draw from the random sequence, so seeds stay as they were).
-        row.put("_owningbusinessunit_value", businessUnitOf(region.currency));
-        row.put("statecode", random.nextInt(50) == 0 ? 1 : 0);
+        owned(row, businessUnitOf(region.currency));
+        int state = random.nextInt(50) == 0 ? 1 : 0;
+        row.put("statecode", state);
+        row.put("statuscode", state + 1);
         return row;
     }
 
@@ -168,22 +167,14 @@ final class AccountSeeder {
         return SandboxIds.BU_DEMF.equals(businessUnitId) ? SandboxIds.COMPANY_DEMF : SandboxIds.DEFAULT_COMPANY;
     }
 
-    static Map<String, Object> businessUnit(String id, String name, String company, String currency) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("businessunitid", id);
-        row.put("name", name);
-        row.put("cdm_companycode", company);
-        row.put("_transactioncurrencyid_value", currency);
-        row.put("modifiedon", EPOCH);
-        return row;
+    static String teamOf(String businessUnitId) {
+        return SandboxIds.BU_DEMF.equals(businessUnitId) ? SandboxIds.TEAM_DEMF : SandboxIds.TEAM_USMF;
     }
 
-    private static Map<String, Object> currency(String id, String iso, String name) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("transactioncurrencyid", id);
-        row.put("isocurrencycode", iso);
-        row.put("currencyname", name);
-        row.put("modifiedon", EPOCH);
-        return row;
+    /** Owned by the unit's default team, as Dataverse records it: owner, owning team and owning business unit. */
+    static void owned(Map<String, Object> row, String businessUnitId) {
+        row.put(WriteRules.OWNER_VALUE, teamOf(businessUnitId));
+        row.put(WriteRules.OWNING_TEAM, teamOf(businessUnitId));
+        row.put(WriteRules.OWNING_BUSINESS_UNIT, businessUnitId);
     }
 }

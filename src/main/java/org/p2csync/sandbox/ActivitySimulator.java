@@ -64,8 +64,10 @@ final class ActivitySimulator implements AutoCloseable {
         int made = 0;
         for (int i = 0; i < toCreate; i++) {
             Map<String, Object> row = AccountSeeder.account(nextAccountIndex(), random);
-            // The id comes from the seeded random (clients may set it on create), so activity stays reproducible.
-            if (send("POST", "accounts", row).status() < 300) {
+            // The id comes from the seeded random (clients may set it on create), so activity stays reproducible;
+            // the owner team is bound, and the service sets the business unit from it.
+            Map<String, Object> body = RowBodies.requestBody(crm.service().model().requireEntitySet("accounts"), row);
+            if (send("POST", "accounts", body).status() < 300) {
                 made++;
             }
         }

@@ -117,7 +117,8 @@ final class BatchProcessor {
             appendResponse(body, e.response, e.contentId);
             return true;
         } catch (SQLException e) {
-            appendResponse(body, ODataResponse.error(500, "InternalServerError", "Change set failed: " + e.getMessage()), null);
+            appendResponse(body, ODataResponse.error(endpoint.service().kind(), 500, "InternalServerError",
+                    "Change set failed: " + e.getMessage()), null);
             return true;
         }
         String cs = "changesetresponse_" + UUID.randomUUID();

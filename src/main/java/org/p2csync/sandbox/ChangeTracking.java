@@ -29,7 +29,7 @@ final class ChangeTracking {
 
     /** True when the request starts or continues change tracking, i.e. this class must answer it. */
     static boolean applies(SimulatedService service, ODataRequest request, QueryOptions options) {
-        if (!"crm".equals(service.model().system())) {
+        if (service.kind() != ServiceKind.DATAVERSE) {
             return false; // F&O ignores the preference: it has no delta links
         }
         String prefer = request.header("Prefer");
@@ -73,11 +73,17 @@ final class ChangeTracking {
         DeltaToken token = DeltaToken.decode(options.get("$deltatoken"), set.name());
         Duration age = Duration.between(token.issued(), Instant.now());
         if (age.compareTo(service.deltaTokenTtl()) > 0) {
-            throw new ODataError(410, "ExpiredDeltaToken", "Version stamp associated with the client has expired"
+            // 0x80044352 ExpiredVersionStamp; its HTTP status is unconfirmed (REAL-SERVICES.md): 410 Gone here
+            throw new ODataError(410, "0x80044352", "Version stamp associated with the client has expired"
                     + " (delta token older than " + service.deltaTokenTtl() + "). Please perform a full sync.");
         }
         Property modified = set.modifiedProperty().orElseThrow();
-        List<Map<String, Object>> rows = service.table(set.name()).select(service.connection(),
+        List<Property> selected = EntityJson.selection(set, options);
+        List<Property> columns = new ArrayList<>(selected);
+        if (!columns.contains(modified)) {
+            columns.add(modified);
+        }
+        List<Map<String, Object>> rows = service.table(set.name()).select(service.connection(), columns,
                 SqlFragment.of(modified.column() + " > ?", token.since()),
                 modified.column() + " ASC, " + set.key().stream().map(k -> '"' + k + '"').collect(Collectors.joining(", ")),
                 pageSize + 1, 0);
@@ -93,7 +99,6 @@ final class ChangeTracking {
                 ? new DeltaToken(set.name(), page.get(page.size() - 1).at(), token.issued())
                 : startNow(service, set);
         String root = request.baseUrl() + service.model().rootPath();
-        List<Property> selected = EntityJson.selection(set, options);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();

@@ -66,10 +66,13 @@ final class CollectionReader {
         }
         int limit = remaining == null ? pageSize : Math.min(pageSize, remaining);
         String orderSql = order.stream()
-                .map(o -> o.property().column() + (o.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST"))
+                .map(o -> o.property().sortExpression() + (o.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST"))
                 .collect(Collectors.joining(", "));
         EntityTable table = service.table(set.name());
-        List<Map<String, Object>> rows = table.select(service.connection(), page, orderSql, limit + 1, offset);
+        // only the columns served and those the next link's token needs
+        List<Property> columns = new ArrayList<>(selected);
+        order.stream().map(Order::property).filter(p -> !columns.contains(p)).forEach(columns::add);
+        List<Map<String, Object>> rows = table.select(service.connection(), columns, page, orderSql, limit + 1, offset);
         // With $top used up there is no next page, even when more rows match.
         boolean more = limit > 0 && rows.size() > limit && (remaining == null || remaining > limit);
         if (rows.size() > limit) {
@@ -153,8 +156,8 @@ final class CollectionReader {
         SqlFragment equalSoFar = SqlFragment.TRUE;
         for (int i = 0; i < order.size(); i++) {
             Order o = order.get(i);
-            String c = o.property().column();
-            Object v = o.property().type().fromCanonical(lastValues.get(i));
+            String c = o.property().sortExpression();
+            Object v = o.property().type().sortValue(o.property().type().fromCanonical(lastValues.get(i)));
             SqlFragment beyond;
             if (v == null) {
                 beyond = o.descending() ? SqlFragment.of("1=0") : SqlFragment.of(c + " IS NOT NULL");

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Deterministic CRM sales data, scaled from the seeded accounts: units, the two price lists, the externally maintained
- * half of the ERP's products with their price-list items, contacts, quotes and orders with 1-5 lines each. Runs
- * after {@link AccountSeeder} in the same start, inside one transaction.
+ * Deterministic CRM sales data, scaled from the seeded accounts: the externally maintained half of the ERP's products
+ * with their price-list items, contacts, quotes and orders with 1-5 lines each, every record owned by the default
+ * team of its unit. Runs after {@link AccountSeeder} and {@link CrmReferenceSeeder}, inside one transaction; rows go
+ * only into sets that are new (the whole stream is generated, so each set's rows are the same whatever else is new).
  */
 final class CrmSalesSeeder {
     private static final String[] FIRST = {"Anna", "Jürgen", "Zoë", "Seán", "Олег", "Мария", "محمد", "فاطمة", "伟",
@@ -38,32 +39,28 @@ final class CrmSalesSeeder {
         this.customers = onlyCustomers.isEmpty() ? accounts : onlyCustomers;
     }
 
-    /** Seeds reference data always, business data in proportion to {@code scale} (the account count, capped). */
-    static void seed(SimulatedService crm, SeedCatalog catalog, int scale, long seed) throws SQLException {
+    /** The sets this seeder fills. */
+    static final List<String> SETS = List.of("products", "productpricelevels", "contacts", "quotes", "quotedetails",
+            "salesorders", "salesorderdetails");
+
+    static boolean needed(SimulatedService crm) {
+        return SETS.stream().anyMatch(crm::isNew);
+    }
+
+    /** Seeds business data in proportion to {@code scale} (the account count, capped), into the sets that are new. */
+    static void seed(SimulatedService crm, SeedCatalog catalog, List<SeedAccount> accounts, int scale, long seed)
+            throws SQLException {
+        if (!needed(crm)) {
+            return;
+        }
         crm.inTransaction(() -> {
-            new CrmSalesSeeder(crm, catalog, SeedAccount.load(crm), seed).run(scale);
+            new CrmSalesSeeder(crm, catalog, accounts, seed).run(scale);
             return null;
         });
     }
 
     private void run(int scale) throws SQLException {
         OffsetDateTime epoch = AccountSeeder.EPOCH;
-        insert("businessunits", List.of(
-                AccountSeeder.businessUnit(SandboxIds.BU_USMF, "Contoso USA (usmf)", SandboxIds.DEFAULT_COMPANY,
-                        SandboxIds.CURRENCY_USD),
-                AccountSeeder.businessUnit(SandboxIds.BU_DEMF, "Contoso Europe (demf)", SandboxIds.COMPANY_DEMF,
-                        SandboxIds.CURRENCY_EUR)));
-        List<Map<String, Object>> uoms = new ArrayList<>();
-        for (String[] unit : SeedCatalog.UNITS) {
-            uoms.add(row("uomid", SeedCatalog.uomId(unit[1]), "name", unit[1], "quantity", BigDecimal.ONE,
-                    "modifiedon", epoch));
-        }
-        insert("uoms", uoms);
-        insert("pricelevels", List.of(
-                row("pricelevelid", SandboxIds.PRICE_LIST_USD, "name", SandboxIds.PRICE_LIST_USD_NAME,
-                        "_transactioncurrencyid_value", SandboxIds.CURRENCY_USD, "modifiedon", epoch),
-                row("pricelevelid", SandboxIds.PRICE_LIST_EUR, "name", SandboxIds.PRICE_LIST_EUR_NAME,
-                        "_transactioncurrencyid_value", SandboxIds.CURRENCY_EUR, "modifiedon", epoch)));
         List<Map<String, Object>> products = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
         for (SeedCatalog.Product p : catalog.products()) {
@@ -72,16 +69,18 @@ final class CrmSalesSeeder {
             }
             String company = p.soldIn(SandboxIds.DEFAULT_COMPANY) ? SandboxIds.DEFAULT_COMPANY : SandboxIds.COMPANY_DEMF;
             products.add(row("productid", p.crmId(), "productnumber", p.number(), "name", p.name(),
-                    "description", p.description(), "_defaultuomid_value", SeedCatalog.uomId(p.unitName()),
-                    "price", p.price(company), "currentcost", p.cost(),
-                    "_transactioncurrencyid_value", currencyOf(company), "producttypecode", p.service() ? 3 : 1,
-                    "quantitydecimal", p.decimals(), "msdyn_externallymaintained", true, "statecode", 0,
+                    "description", p.description(), "_defaultuomid_value", p.unitId(),
+                    "_defaultuomscheduleid_value", SandboxIds.UNIT_GROUP, "price", p.price(company),
+                    "currentcost", p.cost(), "_transactioncurrencyid_value", currencyOf(company),
+                    "producttypecode", p.service() ? 3 : 1, "productstructure", 1, "quantitydecimal", p.decimals(),
+                    "p2c_externallymaintained", true, "statecode", 0, "statuscode", 1,
                     "createdon", epoch, "modifiedon", epoch));
             for (String c : p.companies()) {
                 items.add(row("productpricelevelid", SeedCatalog.guid("ppl:" + p.number() + ":" + c),
-                        "_pricelevelid_value", priceListOf(c), "_productid_value", p.crmId(),
-                        "_uomid_value", SeedCatalog.uomId(p.unitName()), "amount", p.price(c),
-                        "_transactioncurrencyid_value", currencyOf(c), "modifiedon", epoch));
+                        "_pricelevelid_value", priceListOf(c), "_productid_value", p.crmId(), "productnumber", p.number(),
+                        "_uomid_value", p.unitId(), "_uomscheduleid_value", SandboxIds.UNIT_GROUP, "amount", p.price(c),
+                        "pricingmethodcode", 1, "quantitysellingcode", 1, "_transactioncurrencyid_value", currencyOf(c),
+                        "createdon", epoch, "modifiedon", epoch));
             }
         }
         insert("products", products);
@@ -109,7 +108,7 @@ final class CrmSalesSeeder {
     }
 
     /**
-     * One contact's fields. Without a parent it is an "active customer" person (msdyn_isactivecustomer = true) of a
+     * One contact's fields. Without a parent it is an "active customer" person (p2c_isactivecustomer = true) of a
      * random company; otherwise a contact person of its parent account, in the account's company.
      */
     static Map<String, Object> contact(int index, SeedAccount parent, Random random) {
@@ -119,7 +118,7 @@ final class CrmSalesSeeder {
         String last = LAST[random.nextInt(LAST.length)];
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("contactid", new java.util.UUID(random.nextLong(), random.nextLong()).toString());
-        row.put("cdm_contactnumber", String.format("CON-%06d", 1000 + index));
+        row.put("p2c_contactnumber", String.format("CON-%06d", 1000 + index));
         row.put("firstname", first);
         row.put("middlename", random.nextInt(5) == 0 ? "J." : null);
         row.put("lastname", last);
@@ -140,17 +139,25 @@ final class CrmSalesSeeder {
             row.put("address1_country", bu.equals(SandboxIds.BU_DEMF) ? "Germany" : "United States");
         }
         row.put("_parentcustomerid_value", parent == null ? null : parent.id());
-        row.put("msdyn_isactivecustomer", parent == null);
+        row.put("p2c_isactivecustomer", parent == null);
         row.put("_transactioncurrencyid_value", parent != null ? parent.currencyId()
                 : bu.equals(SandboxIds.BU_DEMF) ? SandboxIds.CURRENCY_EUR : SandboxIds.CURRENCY_USD);
-        row.put("_owningbusinessunit_value", bu);
+        AccountSeeder.owned(row, bu);
         row.put("statecode", 0);
+        row.put("statuscode", 1);
         return row;
     }
 
-    /** Quotes (statecode 0 draft, 1 active, 2 won, 3 closed) or orders (0 draft/new, 1 submitted), with lines. */
+    /**
+     * Quotes (statecode 0 draft, 1 active, 2 won, 3 closed) or orders, with lines. Orders stay active (statecode 0):
+     * their activation is p2c_processingstatus Draft or Active, as the Prospect-to-cash solution kept it.
+     */
     private void documents(String headerSet, String lineSet, String idName, int count) throws SQLException {
         boolean quotes = headerSet.equals("quotes");
+        EntitySetDef orders = crm.model().requireEntitySet("salesorders");
+        int crmOrigin = orders.require("p2c_origin").option("CRM");
+        int draft = orders.require("p2c_processingstatus").option("Draft");
+        int active = orders.require("p2c_processingstatus").option("Active");
         List<Map<String, Object>> headers = new ArrayList<>();
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -170,15 +177,17 @@ final class CrmSalesSeeder {
             } else {
                 h.put("ordernumber", String.format("ORD-%05d", 1000 + i));
                 h.put("name", "Order for " + customer.number());
-                boolean submitted = random.nextDouble() < 0.6;
-                h.put("statecode", submitted ? 1 : 0);
-                h.put("statuscode", submitted ? 3 : 1);
-                h.put("msdyn_origin", "CRM");
+                boolean activated = random.nextDouble() < 0.6;
+                h.put("statecode", 0);
+                h.put("statuscode", 1);
+                h.put("p2c_processingstatus", activated ? active : draft);
+                h.put("p2c_origin", crmOrigin);
+                h.put("ispricelocked", false);
             }
             h.put("_customerid_value", customer.id());
             h.put("_transactioncurrencyid_value", currencyOf(company));
             h.put("_pricelevelid_value", priceListOf(company));
-            h.put("_owningbusinessunit_value", customer.businessUnitId());
+            AccountSeeder.owned(h, customer.businessUnitId());
             for (String[] a : new String[][] {{"shipto", "address1"}, {"billto", "address2"}}) {
                 for (String f : List.of("line1", "city", "postalcode", "stateorprovince", "country")) {
                     h.put(a[0] + "_" + f, customer.field(a[1] + "_" + f));
@@ -203,17 +212,19 @@ final class CrmSalesSeeder {
                     line.put("productdescription", "Installation on site");
                     line.put("priceperunit", new BigDecimal("150.00"));
                     line.put("_uomid_value", SeedCatalog.uomId("Hour"));
+                    line.put("_productid_value", null);
                 } else {
                     SeedCatalog.Product p = offered.get(random.nextInt(offered.size()));
                     line.put("_productid_value", p.crmId());
                     line.put("isproductoverridden", false);
                     line.put("priceperunit", p.price(company));
-                    line.put("_uomid_value", SeedCatalog.uomId(p.unitName()));
+                    line.put("_uomid_value", p.unitId());
                 }
                 line.put("quantity", quantity);
                 line.put("manualdiscountamount", discount);
                 BigDecimal extended = quantity.multiply((BigDecimal) line.get("priceperunit")).subtract(discount);
                 line.put("extendedamount", extended);
+                line.put("_transactioncurrencyid_value", currencyOf(company));
                 line.put("createdon", stamp);
                 line.put("modifiedon", stamp);
                 net = net.add(extended);
@@ -245,6 +256,9 @@ final class CrmSalesSeeder {
     }
 
     private void insert(String set, List<Map<String, Object>> rows) throws SQLException {
+        if (!crm.isNew(set)) {
+            return;
+        }
         EntityTable table = crm.table(set);
         for (int i = 0; i < rows.size(); i += 1000) {
             table.insertAll(crm.connection(), rows.subList(i, Math.min(rows.size(), i + 1000)));

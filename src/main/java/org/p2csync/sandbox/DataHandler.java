@@ -46,12 +46,13 @@ final class DataHandler implements HttpHandler {
 
     private void serve(HttpExchange exchange) throws IOException {
         String system = endpoint.service().model().system();
+        ServiceKind kind = endpoint.service().kind();
         metrics.request(system);
         byte[] body = exchange.getRequestBody().readAllBytes();
         Optional<String> client = tokens.clientOf(exchange.getRequestHeaders().getFirst("Authorization"));
         if (client.isEmpty()) {
             metrics.unauthorized.increment();
-            HttpExchanges.send(exchange, ODataResponse.error(401, "Unauthorized",
+            HttpExchanges.send(exchange, ODataResponse.error(kind, 401, "Unauthorized",
                     "A valid, unexpired bearer token is required").withHeader("WWW-Authenticate", "Bearer"));
             return;
         }
@@ -71,14 +72,15 @@ final class DataHandler implements HttpHandler {
             case THROTTLE -> {
                 metrics.throttled.increment();
                 retryAfter.throttled(clientId, RETRY_AFTER);
-                HttpExchanges.send(exchange, ODataResponse.error(429, "TooManyRequests",
+                // Dataverse's service-protection code for the request count (api-limits.md); F&O sends no code
+                HttpExchanges.send(exchange, ODataResponse.error(kind, 429, "0x80072322",
                                 "Number of requests exceeded the limit; retry after " + RETRY_AFTER.toSeconds() + " s")
                         .withHeader("Retry-After", String.valueOf(RETRY_AFTER.toSeconds())));
                 return;
             }
             case SERVER_ERROR -> {
                 metrics.serverErrors.increment();
-                HttpExchanges.send(exchange, ODataResponse.error(500, "InternalServerError", "Injected server error"));
+                HttpExchanges.send(exchange, ODataResponse.error(kind, 500, "InternalServerError", "Injected server error"));
                 return;
             }
             case RESET_BEFORE -> {

@@ -10,47 +10,91 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
+import org.p2csync.schema.EnumType;
 
 /**
- * The EDM primitive types the simulated entity sets use, with how each is stored in H2, read from JSON bodies and
- * filter literals, and written back. Values travel as String, Integer, BigDecimal, Boolean or OffsetDateTime (UTC).
+ * The EDM type of one property: a primitive, or an F&amp;O enum type that knows its members. Says how values are
+ * stored in H2, read from JSON bodies, key and filter literals, and written back. Values travel as String, Integer,
+ * Long, BigDecimal, Double, Boolean or OffsetDateTime (UTC); enum values as their member name.
+ *
+ * @param enumType the enum type when {@code kind} is ENUM, else null
  */
-enum EdmType {
-    GUID("Edm.Guid", "VARCHAR(36)"),
-    STRING("Edm.String", "VARCHAR_IGNORECASE"),
-    INT32("Edm.Int32", "INTEGER"),
-    DECIMAL("Edm.Decimal", "DECIMAL(38,10)"),
-    BOOLEAN("Edm.Boolean", "BOOLEAN"),
-    DATETIME("Edm.DateTimeOffset", "TIMESTAMP(3) WITH TIME ZONE");
+record EdmType(Kind kind, EnumType enumType) {
+    /** The primitive kinds; ENUM values are stored as their member name (old sandbox data keeps reading). */
+    enum Kind {
+        GUID("Edm.Guid", "VARCHAR(36)"),
+        // Strings compare case-insensitively, as SQL Server collations behind both real services do.
+        STRING("Edm.String", "VARCHAR_IGNORECASE"),
+        INT32("Edm.Int32", "INTEGER"),
+        INT64("Edm.Int64", "BIGINT"),
+        DECIMAL("Edm.Decimal", "DECIMAL(38,10)"),
+        DOUBLE("Edm.Double", "DOUBLE PRECISION"),
+        BOOLEAN("Edm.Boolean", "BOOLEAN"),
+        DATETIME("Edm.DateTimeOffset", "TIMESTAMP(3) WITH TIME ZONE"),
+        ENUM(null, "VARCHAR(128)");
 
-    // Strings compare case-insensitively, as SQL Server collations behind both real services do.
+        private final String edmName;
+        private final String sqlType;
+
+        Kind(String edmName, String sqlType) {
+            this.edmName = edmName;
+            this.sqlType = sqlType;
+        }
+    }
+
+    static final EdmType GUID = new EdmType(Kind.GUID, null);
+    static final EdmType STRING = new EdmType(Kind.STRING, null);
+    static final EdmType INT32 = new EdmType(Kind.INT32, null);
+    static final EdmType INT64 = new EdmType(Kind.INT64, null);
+    static final EdmType DECIMAL = new EdmType(Kind.DECIMAL, null);
+    static final EdmType DOUBLE = new EdmType(Kind.DOUBLE, null);
+    static final EdmType BOOLEAN = new EdmType(Kind.BOOLEAN, null);
+    static final EdmType DATETIME = new EdmType(Kind.DATETIME, null);
 
     /** Both services answer with millisecond precision in UTC. */
     static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX");
 
-    private final String edmName;
-    private final String sqlType;
-
-    EdmType(String edmName, String sqlType) {
-        this.edmName = edmName;
-        this.sqlType = sqlType;
+    EdmType {
+        if ((kind == Kind.ENUM) != (enumType != null)) {
+            throw new IllegalArgumentException("an enum type needs its EnumType, a primitive none: " + kind);
+        }
     }
 
+    /** The primitive of an EDM name such as {@code Edm.Int64}. */
+    static EdmType primitive(String edmName) {
+        for (EdmType t : new EdmType[] {GUID, STRING, INT32, INT64, DECIMAL, DOUBLE, BOOLEAN, DATETIME}) {
+            if (t.kind.edmName.equals(edmName)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no primitive EDM type " + edmName);
+    }
+
+    static EdmType enumOf(EnumType type) {
+        return new EdmType(Kind.ENUM, type);
+    }
+
+    boolean isEnum() {
+        return kind == Kind.ENUM;
+    }
+
+    /** The type as $metadata names it: {@code Edm.String}, or the qualified enum type name. */
     String edmName() {
-        return edmName;
+        return isEnum() ? enumType.name() : kind.edmName;
     }
 
     String sqlType() {
-        return sqlType;
+        return kind.sqlType;
     }
 
-    /** Converts a JSON body value; a value of the wrong JSON type is a 400 naming the property. */
+    /** Converts a JSON body value; a value of the wrong JSON type (or an unknown enum member) is a 400. */
     Object fromJson(JsonNode node, String property) {
         if (node == null || node.isNull()) {
             return null;
         }
-        switch (this) {
+        switch (kind) {
             case STRING:
                 if (node.isTextual()) return node.textValue();
                 break;
@@ -60,8 +104,14 @@ enum EdmType {
             case INT32:
                 if (node.isIntegralNumber() && node.canConvertToInt()) return node.intValue();
                 break;
+            case INT64:
+                if (node.isIntegralNumber() && node.canConvertToLong()) return node.longValue();
+                break;
             case DECIMAL:
                 if (node.isNumber()) return node.decimalValue();
+                break;
+            case DOUBLE:
+                if (node.isNumber()) return node.doubleValue();
                 break;
             case BOOLEAN:
                 if (node.isBoolean()) return node.booleanValue();
@@ -69,8 +119,20 @@ enum EdmType {
             case DATETIME:
                 if (node.isTextual()) return parseDateTime(node.textValue(), property);
                 break;
+            case ENUM:
+                if (node.isTextual()) return member(node.textValue(), property);
+                break;
         }
-        throw ODataError.badRequest("Property '" + property + "' expects " + edmName + " but got " + describe(node));
+        throw ODataError.badRequest("Property '" + property + "' expects " + expected() + " but got " + describe(node));
+    }
+
+    /** An enum member by name, exactly as the type declares it; anything else is a 400 listing the members. */
+    String member(String name, String property) {
+        if (!enumType.hasMember(name)) {
+            throw ODataError.badRequest("The value '" + name + "' of property '" + property + "' is not a member of "
+                    + enumType.name() + " (members: " + String.join(", ", enumType.members().keySet()) + ")");
+        }
+        return name;
     }
 
     /** Parses the canonical text form written by {@link #canonical}; used for skip tokens. */
@@ -78,11 +140,13 @@ enum EdmType {
         if (text == null) {
             return null;
         }
-        return switch (this) {
-            case STRING -> text;
+        return switch (kind) {
+            case STRING, ENUM -> text;
             case GUID -> parseGuid(text, "key");
             case INT32 -> Integer.valueOf(text);
+            case INT64 -> Long.valueOf(text);
             case DECIMAL -> new BigDecimal(text);
+            case DOUBLE -> Double.valueOf(text);
             case BOOLEAN -> Boolean.valueOf(text);
             case DATETIME -> parseDateTime(text, "key");
         };
@@ -101,11 +165,21 @@ enum EdmType {
         return value.toString();
     }
 
+    /**
+     * The value in the service's sort order: enums sort by their numeric value, as F&amp;O stores them; every other
+     * type by itself.
+     */
+    Object sortValue(Object value) {
+        return isEnum() && value != null ? enumType.members().get((String) value) : value;
+    }
+
     Object read(ResultSet rs, int column) throws SQLException {
-        Object v = switch (this) {
-            case STRING, GUID -> rs.getString(column);
+        Object v = switch (kind) {
+            case STRING, GUID, ENUM -> rs.getString(column);
             case INT32 -> rs.getInt(column);
+            case INT64 -> rs.getLong(column);
             case DECIMAL -> rs.getBigDecimal(column);
+            case DOUBLE -> rs.getDouble(column);
             case BOOLEAN -> rs.getBoolean(column);
             case DATETIME -> rs.getObject(column, OffsetDateTime.class);
         };
@@ -117,6 +191,10 @@ enum EdmType {
             json.writeNull();
         } else if (value instanceof Integer i) {
             json.writeNumber(i);
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
         } else if (value instanceof BigDecimal d) {
             json.writeNumber(d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d.stripTrailingZeros());
         } else if (value instanceof Boolean b) {
@@ -124,6 +202,10 @@ enum EdmType {
         } else {
             json.writeString(canonical(value));
         }
+    }
+
+    private String expected() {
+        return isEnum() ? "a member name of " + enumType.name() : kind.edmName;
     }
 
     static String parseGuid(String text, String property) {
@@ -149,6 +231,7 @@ enum EdmType {
 
     private static String describe(JsonNode node) {
         String text = node.toString();
-        return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " "
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 }

@@ -1,77 +1,175 @@
 package org.p2csync.sandbox;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The H2 table behind one entity set: generic SQL built from the set's declaration, values always bound. */
+/**
+ * The H2 table behind one entity set: generic SQL built from the set's declaration, values always bound. A null
+ * for a property with an F&amp;O default is stored as that default, so seeds and API writes agree.
+ */
 final class EntityTable {
+    private static final Logger LOG = LoggerFactory.getLogger(EntityTable.class);
+
     private final EntitySetDef set;
     private final String table;
+    /** Index name -> columns: alternate keys (unique), stamps and referenced columns (plain). */
+    private final Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
+    private final Map<String, List<String>> plainIndexes = new LinkedHashMap<>();
 
-    EntityTable(EntitySetDef set) {
+    /** @param referenced column lists other sets look rows up by (references), indexed for that */
+    EntityTable(EntitySetDef set, List<List<String>> referenced) {
         this.set = set;
         this.table = '"' + set.name() + '"';
+        set.alternateKeys().forEach(ak -> uniqueIndexes.put(indexName("ak", ak), ak));
+        set.properties().stream().filter(p -> p.stamp() == Property.Stamp.MODIFIED)
+                .forEach(p -> plainIndexes.put(indexName("ix", List.of(p.name())), List.of(p.name())));
+        referenced.forEach(cols -> plainIndexes.put(indexName("ix", cols), cols));
     }
 
     EntitySetDef set() {
         return set;
     }
 
-    /** Creates the table when missing; returns true when it was created, i.e. the database needs seeding. */
+    /**
+     * Creates the table when missing, or brings a table an older sandbox made up to the declaration: a table whose
+     * primary key differs is made anew (its rows cannot be addressed by the real key), columns and indexes no longer
+     * declared are dropped, declared ones added (existing rows get the F&amp;O default where the field has one).
+     *
+     * @return true when the table was created, i.e. it is empty and may need seed data
+     */
     boolean createIfMissing(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
-            ps.setString(1, set.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    addMissingColumns(c);
-                    return false;
-                }
+        List<String> primaryKey = primaryKey(c);
+        if (primaryKey != null && !primaryKey.equals(set.key())) {
+            LOG.info("sandbox: {} had the key {}, the real one is {}: made anew", set.name(), primaryKey, set.key());
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE " + table);
             }
+            primaryKey = null;
+        }
+        if (primaryKey != null) {
+            upgrade(c);
+            return false;
         }
         String columns = set.properties().stream()
                 .map(p -> p.column() + " " + p.type().sqlType() + (p.nullable() ? "" : " NOT NULL"))
                 .collect(Collectors.joining(", "));
-        String pk = set.key().stream().map(k -> '"' + k + '"').collect(Collectors.joining(", "));
-        try (var st = c.createStatement()) {
-            st.execute("CREATE TABLE " + table + " (" + columns + ", PRIMARY KEY (" + pk + "))");
-            int n = 0;
-            for (List<String> ak : set.alternateKeys()) {
-                String cols = ak.stream().map(k -> '"' + k + '"').collect(Collectors.joining(", "));
-                st.execute("CREATE UNIQUE INDEX \"ak_" + set.name() + "_" + n++ + "\" ON " + table + " (" + cols + ")");
-            }
-            for (Property p : set.properties()) {
-                if (p.stamp() == Property.Stamp.MODIFIED) {
-                    st.execute("CREATE INDEX \"ix_" + set.name() + "_" + p.name() + "\" ON " + table + " (" + p.column() + ")");
-                }
-            }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (" + columns + ", PRIMARY KEY (" + quoted(set.key()) + "))");
         }
+        createIndexes(c);
         return true;
     }
 
-    /** A database made by an older sandbox gains the columns declared since (empty for its existing rows). */
-    private void addMissingColumns(Connection c) throws SQLException {
-        try (var st = c.createStatement()) {
-            for (Property p : set.properties()) {
-                st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + p.column() + " " + p.type().sqlType());
+    private void upgrade(Connection c) throws SQLException {
+        Set<String> existing = existingColumns(c);
+        try (Statement st = c.createStatement()) {
+            for (String index : existingIndexes(c)) {
+                if ((index.startsWith("ak_") || index.startsWith("ix_")) && !uniqueIndexes.containsKey(index)
+                        && !plainIndexes.containsKey(index)) {
+                    st.execute("DROP INDEX \"" + index + "\"");
+                }
+            }
+            for (String column : existing) {
+                if (set.property(column).isEmpty()) {
+                    st.execute("ALTER TABLE " + table + " DROP COLUMN \"" + column + "\"");
+                }
+            }
+        }
+        for (Property p : set.properties()) {
+            if (existing.contains(p.name())) {
+                continue;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN " + p.column() + " " + p.type().sqlType());
+            }
+            if (p.defaultValue() != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + p.column() + " = ?")) {
+                    ps.setObject(1, p.defaultValue());
+                    ps.executeUpdate();
+                }
+            }
+        }
+        createIndexes(c);
+    }
+
+    private void createIndexes(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (Map.Entry<String, List<String>> ix : uniqueIndexes.entrySet()) {
+                st.execute("CREATE UNIQUE INDEX IF NOT EXISTS \"" + ix.getKey() + "\" ON " + table
+                        + " (" + quoted(ix.getValue()) + ")");
+            }
+            for (Map.Entry<String, List<String>> ix : plainIndexes.entrySet()) {
+                st.execute("CREATE INDEX IF NOT EXISTS \"" + ix.getKey() + "\" ON " + table
+                        + " (" + quoted(ix.getValue()) + ")");
             }
         }
     }
 
+    /** The table's primary key columns in key order, or null when there is no such table. */
+    private List<String> primaryKey(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet tables = meta.getTables(null, "PUBLIC", set.name(), new String[] {"TABLE", "BASE TABLE"})) {
+            if (!tables.next()) {
+                return null;
+            }
+        }
+        Map<Integer, String> key = new TreeMap<>();
+        try (ResultSet rs = meta.getPrimaryKeys(null, "PUBLIC", set.name())) {
+            while (rs.next()) {
+                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return new ArrayList<>(key.values());
+    }
+
+    private Set<String> existingColumns(Connection c) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", set.name(), null)) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return columns;
+    }
+
+    private Set<String> existingIndexes(Connection c) throws SQLException {
+        Set<String> indexes = new LinkedHashSet<>();
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, "PUBLIC", set.name(), false, false)) {
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    indexes.add(rs.getString("INDEX_NAME"));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** Rows with every declared column. */
     List<Map<String, Object>> select(Connection c, SqlFragment where, String orderBy, int limit, long offset)
             throws SQLException {
-        // Columns by name, not *: a table upgraded by ADD COLUMN has them in another order than declared.
-        String columns = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
-        String sql = "SELECT " + columns + " FROM " + table + " WHERE " + where.sql()
+        return select(c, set.properties(), where, orderBy, limit, offset);
+    }
+
+    /** Rows with the given columns only (a $select), so wide tables serve narrow reads fast. */
+    List<Map<String, Object>> select(Connection c, List<Property> columns, SqlFragment where, String orderBy,
+                                     int limit, long offset) throws SQLException {
+        String sql = "SELECT " + columns.stream().map(Property::column).collect(Collectors.joining(", "))
+                + " FROM " + table + " WHERE " + where.sql()
                 + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy) + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
@@ -79,7 +177,12 @@ final class EntityTable {
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(row(rs));
+                Map<String, Object> row = new LinkedHashMap<>();
+                int i = 1;
+                for (Property p : columns) {
+                    row.put(p.name(), p.type().read(rs, i++));
+                }
+                rows.add(row);
             }
             return rows;
         }
@@ -99,34 +202,50 @@ final class EntityTable {
     }
 
     void insert(Connection c, Map<String, Object> row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
-            bind(ps, row);
-            ps.executeUpdate();
-        }
+        insertAll(c, List.of(row));
     }
 
-    /** Inserts rows in one JDBC batch; every row is written with all declared columns. */
+    /**
+     * Inserts rows in one JDBC batch. Only the columns some row gives, and those with an F&amp;O default, are
+     * written: the others start null, so wide tables (hundreds of real columns) seed and create fast.
+     */
     void insertAll(Connection c, List<Map<String, Object>> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
-            for (Map<String, Object> row : rows) {
-                bind(ps, row);
-                ps.addBatch();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> given = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            for (String name : row.keySet()) {
+                if (set.property(name).isEmpty()) {
+                    throw new IllegalArgumentException("a row of " + set.name() + " names unknown property " + name);
+                }
+                given.add(name);
             }
-            ps.executeBatch();
+        }
+        List<Property> columns = set.properties().stream()
+                .filter(p -> given.contains(p.name()) || p.defaultValue() != null).toList();
+        String sql = "INSERT INTO " + table + " (" + columns.stream().map(Property::column).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(p -> "?").collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map<String, Object> row : rows) {
+                int i = 1;
+                for (Property p : columns) {
+                    ps.setObject(i++, stored(p, row.get(p.name())));
+                }
+                if (rows.size() > 1) {
+                    ps.addBatch();
+                }
+            }
+            if (rows.size() > 1) {
+                ps.executeBatch();
+            } else {
+                ps.executeUpdate();
+            }
         }
     }
 
-    private String insertSql() {
-        String cols = set.properties().stream().map(Property::column).collect(Collectors.joining(", "));
-        String marks = set.properties().stream().map(p -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")";
-    }
-
-    private void bind(PreparedStatement ps, Map<String, Object> row) throws SQLException {
-        int i = 1;
-        for (Property p : set.properties()) {
-            ps.setObject(i++, row.get(p.name()));
-        }
+    private static Object stored(Property p, Object value) {
+        return value == null ? p.defaultValue() : value;
     }
 
     /** True when the statement broke a primary or alternate key (SQLSTATE 23505). */
@@ -144,8 +263,10 @@ final class EntityTable {
             return 0;
         }
         SqlFragment where = matching(key);
-        String sets = values.keySet().stream().map(k -> '"' + k + "\" = ?").collect(Collectors.joining(", "));
-        List<Object> params = new ArrayList<>(values.values());
+        String sets = values.keySet().stream().map(k -> set.require(k).column() + " = ?")
+                .collect(Collectors.joining(", "));
+        List<Object> params = new ArrayList<>();
+        values.forEach((k, v) -> params.add(stored(set.require(k), v)));
         params.addAll(where.params());
         try (PreparedStatement ps = prepare(c, "UPDATE " + table + " SET " + sets + " WHERE " + where.sql(), params)) {
             return ps.executeUpdate();
@@ -165,13 +286,12 @@ final class EntityTable {
         return new SqlFragment(sql, new ArrayList<>(key.values()));
     }
 
-    private Map<String, Object> row(ResultSet rs) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        int i = 1;
-        for (Property p : set.properties()) {
-            row.put(p.name(), p.type().read(rs, i++));
-        }
-        return row;
+    private String indexName(String prefix, List<String> columns) {
+        return prefix + "_" + set.name() + "_" + String.join("_", columns);
+    }
+
+    private static String quoted(List<String> columns) {
+        return columns.stream().map(k -> '"' + k + '"').collect(Collectors.joining(", "));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {

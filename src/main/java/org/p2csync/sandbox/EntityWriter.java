@@ -1,31 +1,36 @@
 package org.p2csync.sandbox;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads, creates, upserts and deletes single entities by key with the semantics both real services share: PATCH is an
- * upsert, {@code If-Match: *} makes it update-only (404 when the record does not exist) and {@code If-None-Match: *}
- * create-only (412 when it does), POST creates.
+ * Reads, creates, updates and deletes single entities by key. Dataverse: PATCH is an upsert, {@code If-Match: *}
+ * makes it update-only (404 when the record does not exist) and {@code If-None-Match: *} create-only (412 when it
+ * does). F&amp;O: PATCH only updates (404 for a missing record), POST creates, filling left-out fields with F&amp;O's
+ * defaults. Bodies are read by {@link RequestBody}; ownership, assigned numbers and references by
+ * {@link WriteRules}.
  */
 final class EntityWriter {
     private final SimulatedService service;
     private final EntitySetDef set;
     private final EntityTable table;
+    private final RequestBody body;
+    private final WriteRules rules;
 
     EntityWriter(SimulatedService service, EntitySetDef set) {
         this.service = service;
         this.set = set;
         this.table = service.table(set.name());
+        this.body = new RequestBody(service, set);
+        this.rules = new WriteRules(service, set);
     }
 
     ODataResponse get(Map<String, Object> key, ODataRequest request) throws SQLException {
@@ -37,11 +42,12 @@ final class EntityWriter {
     }
 
     ODataResponse upsert(Map<String, Object> key, ODataRequest request) throws SQLException {
-        key.forEach((k, v) -> checkLength(set.require(k), v));
-        Map<String, Object> values = bodyValues(request);
+        key.forEach((k, v) -> body.checkLength(set.require(k), v));
+        RequestBody.Parsed parsed = body.read(request);
+        Map<String, Object> values = parsed.values();
         key.forEach((k, v) -> {
             Object given = values.get(k);
-            if (given != null && !given.toString().equalsIgnoreCase(v.toString())) {
+            if (given != null && !sameKeyValue(given, v)) {
                 throw ODataError.badRequest("Property '" + k + "' in the body (" + given + ") differs from the key (" + v + ")");
             }
             values.put(k, v);
@@ -52,7 +58,9 @@ final class EntityWriter {
                 throw ODataError.preconditionFailed("A record with matching key values already exists in " + set.name());
             }
             Map<String, Object> primary = primaryKey(existing.get());
+            refuseLocked(existing.get());
             set.key().forEach(values::remove);
+            rules.onUpdate(existing.get(), values, parsed.binds());
             Map<String, Object> merged = new LinkedHashMap<>(existing.get());
             merged.putAll(values);
             requireHeader(merged);
@@ -64,20 +72,27 @@ final class EntityWriter {
             }
             return written(200, primary, request);
         }
+        if (!service.kind().patchCreates()) {
+            // F&O's PATCH updates only: a record it does not have is created by POST to the entity set
+            throw ODataError.notFound("No " + set.typeName() + " with key " + describe(key) + " exists in "
+                    + set.name() + "; PATCH updates only, POST creates");
+        }
         if ("*".equals(trim(request.header("If-Match")))) {
-            // Dataverse and F&O answer an update-only PATCH of a missing record 404, not 412: nothing is created
+            // Dataverse answers an update-only PATCH of a missing record 404, not 412: nothing is created
             throw ODataError.notFound("No record with key " + describe(key) + " exists in " + set.name()
                     + " and If-Match: * allows only an update");
         }
-        return create(values, request);
+        return create(values, parsed.binds(), request);
     }
 
     ODataResponse create(ODataRequest request) throws SQLException {
-        return create(bodyValues(request), request);
+        RequestBody.Parsed parsed = body.read(request);
+        return create(parsed.values(), parsed.binds(), request);
     }
 
     ODataResponse delete(Map<String, Object> key) throws SQLException {
         Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
+        refuseLocked(row);
         table.delete(service.connection(), primaryKey(row));
         if (set.changeTracked()) {
             service.tombstones().record(service.connection(), set.name(), EntityJson.keyString(set, row),
@@ -87,16 +102,21 @@ final class EntityWriter {
         return ODataResponse.noContent(Map.of());
     }
 
-    private ODataResponse create(Map<String, Object> values, ODataRequest request) throws SQLException {
+    private ODataResponse create(Map<String, Object> values, List<RequestBody.Bound> binds, ODataRequest request)
+            throws SQLException {
         if (set.generatedKey() && values.get(set.key().get(0)) == null) {
             values.put(set.key().get(0), UUID.randomUUID().toString());
         }
         for (Property p : set.properties()) {
-            if (!p.nullable() && !p.serverManaged() && values.get(p.name()) == null) {
+            if (!p.nullable() && !p.serverManaged() && p.defaultValue() == null && values.get(p.name()) == null) {
                 throw ODataError.badRequest("Property '" + p.name() + "' is required to create a record in " + set.name());
             }
         }
+        rules.onCreate(values, binds);
         requireHeader(values);
+        if (set.parent() != null) {
+            refuseLocked(values);
+        }
         stamp(values, true);
         keyChecked(() -> table.insert(service.connection(), values));
         touchHeader(values);
@@ -107,18 +127,24 @@ final class EntityWriter {
             throws SQLException {
         String entityId = request.baseUrl() + service.model().rootPath() + set.name() + KeyPredicate.format(set, primary);
         String prefer = request.header("Prefer");
-        if (prefer != null && prefer.contains("return=representation")) {
+        // F&O answers a POST 201 with the created entity; Dataverse sends it only when asked (else 204)
+        boolean fnoCreate = statusWithBody == 201 && service.kind() == ServiceKind.FNO
+                && (prefer == null || !prefer.contains("return=minimal"));
+        if (fnoCreate || prefer != null && prefer.contains("return=representation")) {
             Map<String, Object> row = table.find(service.connection(), primary).orElseThrow();
             String context = service.model().rootPath() + "$metadata#" + set.name() + "/$entity";
-            return entity(statusWithBody, row, request, context, set.properties())
-                    .withHeader("OData-EntityId", entityId)
-                    .withHeader("Preference-Applied", "return=representation");
+            ODataResponse answer = entity(statusWithBody, row, request, context, set.properties())
+                    .withHeader("OData-EntityId", entityId);
+            if (statusWithBody == 201) {
+                answer = answer.withHeader("Location", entityId);
+            }
+            return fnoCreate ? answer : answer.withHeader("Preference-Applied", "return=representation");
         }
         return ODataResponse.noContent(Map.of("OData-EntityId", entityId));
     }
 
     private ODataResponse entity(int status, Map<String, Object> row, ODataRequest request, String context,
-                                 java.util.List<Property> selected) {
+                                 List<Property> selected) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
             EntityJson.writeRow(json, service, set, selected, row, request.baseUrl() + context);
@@ -128,97 +154,41 @@ final class EntityWriter {
         return ODataResponse.json(status, out.toByteArray(), Map.of(), false);
     }
 
-    /** The body's properties, typed and checked against the declaration (names, types, lengths). */
-    private Map<String, Object> bodyValues(ODataRequest request) throws SQLException {
-        JsonNode body;
-        try {
-            body = request.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(request.body());
-        } catch (IOException e) {
-            throw ODataError.badRequest("The request body is not valid JSON: " + e.getMessage().split("\n")[0]);
-        }
-        if (body == null || !body.isObject()) {
-            throw ODataError.badRequest("The request body must be a JSON object");
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            if (name.endsWith("@odata.bind")) {
-                bind(name.substring(0, name.length() - "@odata.bind".length()), field.getValue(), values);
-                continue;
-            }
-            if (name.startsWith("@") || name.contains("@")) {
-                continue; // instance annotations such as @odata.type or @odata.etag carry no data
-            }
-            Property p = set.property(name).orElseThrow(() -> ODataError.badRequest(
-                    "The property '" + name + "' does not exist on type '" + set.typeName() + "'"));
-            if (p.serverManaged()) {
-                continue;
-            }
-            Object value = p.type().fromJson(field.getValue(), name);
-            if (value == null && !p.nullable()) {
-                throw ODataError.badRequest("Property '" + name + "' cannot be null");
-            }
-            checkLength(p, value);
-            values.put(name, value);
-        }
-        return values;
-    }
-
-    /** Strings longer than the declared MaxLength are refused, in keys as in bodies, as both services do. */
-    private void checkLength(Property p, Object value) {
-        if (value instanceof String s && p.maxLength() != null && s.length() > p.maxLength()) {
-            throw ODataError.badRequest("The length of the '" + p.name() + "' attribute of the '" + set.typeName()
-                    + "' entity exceeded the maximum allowed length of '" + p.maxLength() + "' (was " + s.length() + ")");
-        }
-    }
-
-    /**
-     * Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"} or by alternate
-     * key, {@code "/accounts(accountnumber='A-1')"}. A polymorphic lookup may name the target type as Dataverse
-     * requires ({@code parentcustomerid_account@odata.bind}). The target must exist, as Dataverse checks.
-     */
-    private void bind(String navigation, JsonNode target, Map<String, Object> values) throws SQLException {
-        Property p = lookupProperty(navigation);
-        if (target.isNull()) {
-            values.put(p.name(), null);
-            return;
-        }
-        String ref = target.asText();
-        int open = ref.indexOf('(');
-        if (open < 0 || !ref.endsWith(")")) {
-            throw ODataError.badRequest("Cannot read the reference '" + ref + "' bound to '" + navigation + "'");
-        }
-        String path = ref.substring(0, open);
-        String targetSetName = path.substring(path.lastIndexOf('/') + 1);
-        EntitySetDef targetSet = service.model().entitySet(targetSetName).orElseThrow(() -> ODataError.badRequest(
-                "The reference '" + ref + "' bound to '" + navigation + "' names no entity set of this service"));
-        Map<String, Object> targetKey = KeyPredicate.parse(targetSet, ref.substring(open + 1, ref.length() - 1));
-        Map<String, Object> row = service.table(targetSetName).find(service.connection(), targetKey)
-                .orElseThrow(() -> ODataError.notFound("The record " + ref + " bound to '" + navigation
-                        + "' does not exist"));
-        values.put(p.name(), row.get(targetSet.key().get(0)));
-    }
-
-    private Property lookupProperty(String navigation) {
-        Optional<Property> direct = set.property("_" + navigation + "_value");
-        int typed = navigation.lastIndexOf('_');
-        Optional<Property> p = direct.isPresent() || typed < 0 ? direct
-                : set.property("_" + navigation.substring(0, typed) + "_value");
-        return p.orElseThrow(() -> ODataError.badRequest(
-                "The navigation property '" + navigation + "' does not exist on type '" + set.typeName() + "'"));
-    }
-
-    /** A document line needs its header: Dataverse and F&O both refuse an orphan line. */
+    /** A document line needs its header: Dataverse and F&amp;O both refuse an orphan line. */
     private void requireHeader(Map<String, Object> line) throws SQLException {
         if (set.parent() == null) {
             return;
         }
         Map<String, Object> headerKey = headerKey(line);
         if (headerKey.containsValue(null) || service.table(set.parent().set()).find(service.connection(), headerKey).isEmpty()) {
-            throw ODataError.badRequest("A line of " + set.name() + " needs an existing header in " + set.parent().set()
-                    + "; none has " + headerKey);
+            throw ODataError.writeRefused("A line of " + set.name() + " needs an existing header in "
+                    + set.parent().set() + "; none has " + headerKey);
         }
+    }
+
+    /**
+     * A read-only document (its state left the open one) and its lines refuse every change, as Dataverse refuses
+     * updates of an activated quote or a submitted order; the state change that locks it is itself allowed.
+     */
+    private void refuseLocked(Map<String, Object> row) throws SQLException {
+        Map<String, Object> document = row;
+        EntitySetDef documentSet = set;
+        if (set.parent() != null) {
+            documentSet = service.model().requireEntitySet(set.parent().set());
+            Map<String, Object> headerKey = headerKey(row);
+            if (headerKey.containsValue(null)) {
+                return;
+            }
+            document = service.table(documentSet.name()).find(service.connection(), headerKey).orElse(null);
+        }
+        EntitySetDef.Lock lock = documentSet.lock();
+        Object state = document == null ? null : document.get(lock == null ? null : lock.property());
+        if (lock == null || state == null || state.equals(lock.openValue())) {
+            return;
+        }
+        throw ODataError.writeRefused("The " + documentSet.typeName() + " " + EntityJson.keyString(documentSet, document)
+                + " is read-only in its state " + lock.property() + " = " + document.get(lock.property())
+                + (set == documentSet ? "" : "; so are its lines"));
     }
 
     /** Re-stamps the header of a written or deleted line, so header cursors see line changes. */
@@ -268,17 +238,27 @@ final class EntityWriter {
         void run() throws SQLException;
     }
 
-    /** Runs a write; a broken primary or alternate key answers 412 DuplicateRecord, as Dataverse does. */
+    /**
+     * Runs a write; a broken primary or alternate key answers as the service does: Dataverse 412 (duplicate record),
+     * F&amp;O a refused write.
+     */
     private void keyChecked(Write write) throws SQLException {
         try {
             write.run();
         } catch (SQLException e) {
             if (EntityTable.isDuplicateKey(e)) {
-                throw new ODataError(412, "DuplicateRecord", "A record with matching key values already exists in "
-                        + set.name() + " (" + e.getMessage().split("\n")[0] + ")");
+                String message = "A record with matching key values already exists in " + set.name() + " ("
+                        + e.getMessage().split("\n")[0] + ")";
+                throw service.kind() == ServiceKind.DATAVERSE ? ODataError.preconditionFailed(message)
+                        : ODataError.writeRefused("Cannot create a record in " + set.typeName()
+                                + ". The record already exists. " + message);
             }
             throw e;
         }
+    }
+
+    private static boolean sameKeyValue(Object given, Object key) {
+        return given instanceof String g && key instanceof String k ? g.equalsIgnoreCase(k) : given.equals(key);
     }
 
     private static String describe(Map<String, Object> key) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Compiles an OData {@code $filter} (eq ne gt ge lt le, and or not, parentheses, literals) into parameterised SQL
  * against one entity set. Comparisons use OData's two-valued logic: a null never equals a value, and {@code ne}
- * matches nulls.
+ * matches nulls. An F&amp;O enum field compares only with an enum literal of its own type, qualified as F&amp;O
+ * writes it ({@code Microsoft.Dynamics.DataEntities.SalesStatus'Invoiced'}); a plain string is refused, as F&amp;O
+ * refuses it. Whether F&amp;O also takes the short form {@code SalesStatus'Invoiced'} is unconfirmed: refused.
  */
 final class FilterParser {
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
@@ -17,17 +19,27 @@ final class FilterParser {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[-+]\\d{2}:\\d{2})");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Map<String, String> OPERATORS =
             Map.of("eq", "=", "ne", "<>", "gt", ">", "ge", ">=", "lt", "<", "le", "<=");
     private static final Map<String, String> FLIPPED =
             Map.of("eq", "eq", "ne", "ne", "gt", "lt", "ge", "le", "lt", "gt", "le", "ge");
 
-    private enum Kind { LPAREN, RPAREN, STRING, WORD, END }
+    private enum Kind { LPAREN, RPAREN, STRING, TYPED, WORD, END }
 
-    private record Token(Kind kind, String text, int position) {}
+    /** {@code type} is the type prefix of a TYPED literal ({@code Ns.Enum'Member'}: type Ns.Enum, text Member). */
+    private record Token(Kind kind, String text, int position, String type) {
+        Token(Kind kind, String text, int position) {
+            this(kind, text, position, null);
+        }
+    }
 
     /** A parsed operand: a property of the set, or a literal with the EDM type it reads as (null for null). */
-    private record Operand(Property property, Object value, String literalKind, String text) {}
+    private record Operand(Property property, Object value, String literalKind, String text, String type) {
+        Operand(Property property, Object value, String literalKind, String text) {
+            this(property, value, literalKind, text, null);
+        }
+    }
 
     private final EntitySetDef set;
     private final String input;
@@ -99,10 +111,12 @@ final class FilterParser {
     }
 
     private SqlFragment compare(Operand column, String op, Operand other) {
-        String c = column.property.column();
+        Property p = column.property;
         if (other.property != null) {
-            return new SqlFragment(c + " " + OPERATORS.get(op) + " " + other.property.column(), List.of());
+            return new SqlFragment(p.sortExpression() + " " + OPERATORS.get(op) + " " + other.property.sortExpression(),
+                    List.of());
         }
+        String c = p.column();
         if (other.literalKind.equals("null")) {
             return switch (op) {
                 case "eq" -> SqlFragment.of(c + " IS NULL");
@@ -110,17 +124,29 @@ final class FilterParser {
                 default -> SqlFragment.of("1=0");
             };
         }
-        Object value = convert(column.property, other);
+        Object value = convert(p, other);
         if (op.equals("ne")) {
             return SqlFragment.of("(" + c + " IS NULL OR " + c + " <> ?)", value);
         }
-        return SqlFragment.of("(" + c + " IS NOT NULL AND " + c + " " + OPERATORS.get(op) + " ?)", value);
+        if (op.equals("eq")) {
+            return SqlFragment.of("(" + c + " IS NOT NULL AND " + c + " = ?)", value);
+        }
+        // order comparisons follow the service's order, which for enums is the members' values
+        return SqlFragment.of("(" + c + " IS NOT NULL AND " + p.sortExpression() + " " + OPERATORS.get(op) + " ?)",
+                p.type().sortValue(value));
     }
 
     private Object convert(Property property, Operand literal) {
         String kind = literal.literalKind;
         Object v = literal.value;
-        switch (property.type()) {
+        if (property.type().isEnum()) {
+            return enumMember(property, literal);
+        }
+        if (kind.equals("typed")) {
+            throw error("property '" + property.name() + "' is " + property.type().edmName()
+                    + " and cannot be compared with the enum literal " + literal.text);
+        }
+        switch (property.type().kind()) {
             case STRING:
                 if (kind.equals("string")) return v;
                 break;
@@ -136,8 +162,20 @@ final class FilterParser {
                     }
                 }
                 break;
+            case INT64:
+                if (kind.equals("integer")) {
+                    try {
+                        return Long.valueOf(literal.text);
+                    } catch (NumberFormatException e) {
+                        throw error("'" + literal.text + "' is out of range for Edm.Int64 property '" + property.name() + "'");
+                    }
+                }
+                break;
             case DECIMAL:
                 if (kind.equals("integer") || kind.equals("decimal")) return new BigDecimal(literal.text);
+                break;
+            case DOUBLE:
+                if (kind.equals("integer") || kind.equals("decimal")) return Double.valueOf(literal.text);
                 break;
             case BOOLEAN:
                 if (kind.equals("boolean")) return v;
@@ -145,9 +183,31 @@ final class FilterParser {
             case DATETIME:
                 if (kind.equals("datetime")) return EdmType.parseDateTime(literal.text, property.name());
                 break;
+            default:
+                break;
         }
         throw error("property '" + property.name() + "' is " + property.type().edmName()
                 + " and cannot be compared with the " + kind + " literal " + literal.text);
+    }
+
+    private String enumMember(Property property, Operand literal) {
+        var type = property.type().enumType();
+        String example = type.name() + "'" + type.members().keySet().iterator().next() + "'";
+        if (!literal.literalKind.equals("typed")) {
+            throw error("property '" + property.name() + "' is the enum " + type.name() + " and cannot be compared"
+                    + " with the " + literal.literalKind + " literal " + literal.text + "; write an enum literal, e.g. "
+                    + example);
+        }
+        if (!literal.type.equals(type.name())) {
+            throw error("property '" + property.name() + "' is the enum " + type.name() + ", not " + literal.type
+                    + " (write the qualified type, e.g. " + example + ")");
+        }
+        String member = (String) literal.value;
+        if (!type.hasMember(member)) {
+            throw error("'" + member + "' is not a member of " + type.name() + " (members: "
+                    + String.join(", ", type.members().keySet()) + ")");
+        }
+        return member;
     }
 
     private Operand operand() {
@@ -155,6 +215,10 @@ final class FilterParser {
         if (t.kind == Kind.STRING) {
             next++;
             return new Operand(null, t.text, "string", "'" + t.text.replace("'", "''") + "'");
+        }
+        if (t.kind == Kind.TYPED) {
+            next++;
+            return new Operand(null, t.text, "typed", t.type + "'" + t.text.replace("'", "''") + "'", t.type);
         }
         if (t.kind != Kind.WORD) {
             throw error("expected a property or a literal but found '" + t.text + "'");
@@ -210,6 +274,15 @@ final class FilterParser {
                 out.add(new Token(Kind.RPAREN, ")", i++));
             } else if (ch == '\'') {
                 int start = i;
+                String type = null;
+                if (!out.isEmpty() && out.get(out.size() - 1).kind == Kind.WORD
+                        && out.get(out.size() - 1).position + out.get(out.size() - 1).text.length() == i
+                        && IDENTIFIER_PATH.matcher(out.get(out.size() - 1).text).matches()) {
+                    // a typed literal such as Microsoft.Dynamics.DataEntities.NoYes'Yes': the word before is its type
+                    Token word = out.remove(out.size() - 1);
+                    type = word.text;
+                    start = word.position;
+                }
                 StringBuilder sb = new StringBuilder();
                 i++;
                 while (true) {
@@ -230,18 +303,14 @@ final class FilterParser {
                     sb.append(c);
                     i++;
                 }
-                out.add(new Token(Kind.STRING, sb.toString(), start));
+                out.add(type == null ? new Token(Kind.STRING, sb.toString(), start)
+                        : new Token(Kind.TYPED, sb.toString(), start, type));
             } else {
                 int start = i;
                 while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()'".indexOf(s.charAt(i)) < 0) {
                     i++;
                 }
-                String word = s.substring(start, i);
-                // An F&O enum literal such as Microsoft.Dynamics.DataEntities.NoYes'Yes' compares as its member name.
-                if (i < s.length() && s.charAt(i) == '\'' && word.contains(".")) {
-                    continue;
-                }
-                out.add(new Token(Kind.WORD, word, start));
+                out.add(new Token(Kind.WORD, s.substring(start, i), start));
             }
         }
         out.add(new Token(Kind.END, "end of filter", s.length()));

@@ -53,7 +53,7 @@ final class KeyPredicate {
 
     /** The canonical key segment for links, values percent-encoded: {@code (guid)} or {@code (a='x',b='y')}. */
     static String format(EntitySetDef set, Map<String, Object> row) {
-        if (set.key().size() == 1 && set.keyProperties().get(0).type() == EdmType.GUID) {
+        if (set.key().size() == 1 && set.keyProperties().get(0).type().equals(EdmType.GUID)) {
             return "(" + row.get(set.key().get(0)) + ")";
         }
         return set.key().stream()
@@ -62,8 +62,9 @@ final class KeyPredicate {
     }
 
     private static String quoted(Property p, Object value) {
-        return switch (p.type()) {
+        return switch (p.type().kind()) {
             case STRING -> "'" + String.valueOf(value).replace("'", "''") + "'";
+            case ENUM -> p.type().edmName() + "'" + value + "'";
             default -> p.type().canonical(value);
         };
     }
@@ -75,13 +76,16 @@ final class KeyPredicate {
                 throw ODataError.badRequest("Key value " + t + " for '" + p.name() + "' is not a closed string literal");
             }
             String value = t.substring(1, t.length() - 1).replace("''", "'");
-            return p.type() == EdmType.GUID ? EdmType.parseGuid(value, p.name()) : checkString(p, value, t);
+            return p.type().equals(EdmType.GUID) ? EdmType.parseGuid(value, p.name()) : checkString(p, value, t);
         }
         try {
-            return switch (p.type()) {
+            return switch (p.type().kind()) {
                 case GUID -> EdmType.parseGuid(t, p.name());
                 case INT32 -> Integer.valueOf(t);
+                case INT64 -> Long.valueOf(t);
                 case DECIMAL -> new java.math.BigDecimal(t);
+                case DOUBLE -> Double.valueOf(t);
+                case DATETIME -> EdmType.parseDateTime(t, p.name());
                 default -> throw ODataError.badRequest(
                         "Key value " + t + " for '" + p.name() + "' must be a quoted string literal");
             };
@@ -91,7 +95,7 @@ final class KeyPredicate {
     }
 
     private static Object checkString(Property p, String value, String literal) {
-        if (p.type() != EdmType.STRING) {
+        if (!p.type().equals(EdmType.STRING)) {
             throw ODataError.badRequest("Key value " + literal + " for '" + p.name() + "' must be a " + p.type().edmName());
         }
         return value;

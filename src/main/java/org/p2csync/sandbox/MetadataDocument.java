@@ -2,45 +2,88 @@ package org.p2csync.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.p2csync.schema.EnumType;
 
-/** Renders a service's CSDL ($metadata, EDMX 4.0) and its JSON service document from the declarations. */
+/**
+ * Renders a service's CSDL ($metadata, EDMX 4.0) and its JSON service document from the declarations. F&amp;O: its
+ * enum types as {@code EnumType} in the service namespace, used as property types, and no MaxLength (the real
+ * F&amp;O publishes none). Dataverse: MaxLength on strings, and a {@code NavigationProperty} per single-valued
+ * navigation property whose target the sandbox serves; the owner lookup points at the abstract {@code principal}
+ * type, as in Dataverse, which the sandbox declares without serving it.
+ */
 final class MetadataDocument {
     private MetadataDocument() {}
 
-    static ODataResponse metadata(ServiceModel model) {
+    static byte[] render(ServiceModel model) {
         StringBuilder x = new StringBuilder();
+        String ns = model.namespace();
         x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n")
                 .append("  <edmx:DataServices>\n")
-                .append("    <Schema Namespace=\"").append(model.namespace())
+                .append("    <Schema Namespace=\"").append(ns)
                 .append("\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n");
+        for (EnumType e : model.enumTypes()) {
+            x.append("      <EnumType Name=\"").append(xml(e.shortName())).append("\">\n");
+            e.members().forEach((member, value) -> x.append("        <Member Name=\"").append(xml(member))
+                    .append("\" Value=\"").append(value).append("\"/>\n"));
+            x.append("      </EnumType>\n");
+        }
+        boolean principal = false;
         for (EntitySetDef set : model.entitySets()) {
             x.append("      <EntityType Name=\"").append(set.typeName()).append("\">\n        <Key>");
             set.key().forEach(k -> x.append("<PropertyRef Name=\"").append(k).append("\"/>"));
             x.append("</Key>\n");
             for (Property p : set.properties()) {
-                x.append("        <Property Name=\"").append(p.name()).append("\" Type=\"").append(p.type().edmName()).append('"');
-                if (p.maxLength() != null) {
-                    x.append(" MaxLength=\"").append(p.maxLength()).append('"');
+                property(x, model, p);
+            }
+            for (EntitySetDef.Navigation n : set.navigations().values()) {
+                if (n.targetType() == null) {
+                    continue;
                 }
-                if (p.type() == EdmType.DECIMAL) {
-                    x.append(" Precision=\"38\" Scale=\"10\"");
-                }
-                if (p.type() == EdmType.DATETIME) {
-                    x.append(" Precision=\"3\"");
-                }
-                x.append(" Nullable=\"").append(p.nullable()).append("\"/>\n");
+                principal |= n.targetType().equals(DataverseSets.PRINCIPAL_TYPE);
+                String referenced = n.targetType().equals(DataverseSets.PRINCIPAL_TYPE) ? "ownerid"
+                        : model.entitySet(n.targetSets().get(0)).orElseThrow().key().get(0);
+                x.append("        <NavigationProperty Name=\"").append(n.name()).append("\" Type=\"").append(ns)
+                        .append('.').append(n.targetType()).append("\">\n")
+                        .append("          <ReferentialConstraint Property=\"").append(n.lookupProperty())
+                        .append("\" ReferencedProperty=\"").append(referenced).append("\"/>\n")
+                        .append("        </NavigationProperty>\n");
             }
             x.append("      </EntityType>\n");
+        }
+        if (principal) {
+            x.append("      <EntityType Name=\"").append(DataverseSets.PRINCIPAL_TYPE).append("\" Abstract=\"true\">\n")
+                    .append("        <Key><PropertyRef Name=\"ownerid\"/></Key>\n")
+                    .append("        <Property Name=\"ownerid\" Type=\"Edm.Guid\" Nullable=\"false\"/>\n")
+                    .append("      </EntityType>\n");
         }
         x.append("      <EntityContainer Name=\"").append(model.containerName()).append("\">\n");
         for (EntitySetDef set : model.entitySets()) {
             x.append("        <EntitySet Name=\"").append(set.name()).append("\" EntityType=\"")
-                    .append(model.namespace()).append('.').append(set.typeName()).append("\"/>\n");
+                    .append(ns).append('.').append(set.typeName()).append("\"/>\n");
         }
         x.append("      </EntityContainer>\n    </Schema>\n  </edmx:DataServices>\n</edmx:Edmx>\n");
-        return new ODataResponse(200, Map.of("Content-Type", "application/xml"),
-                x.toString().getBytes(StandardCharsets.UTF_8), false);
+        return x.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void property(StringBuilder x, ServiceModel model, Property p) {
+        x.append("        <Property Name=\"").append(p.name()).append("\" Type=\"").append(p.type().edmName()).append('"');
+        if (p.maxLength() != null && model.kind() == ServiceKind.DATAVERSE) {
+            x.append(" MaxLength=\"").append(p.maxLength()).append('"');
+        }
+        switch (p.type().kind()) {
+            case DECIMAL -> x.append(" Precision=\"38\" Scale=\"10\"");
+            case DATETIME -> x.append(" Precision=\"3\"");
+            default -> { }
+        }
+        if (!p.nullable()) {
+            x.append(" Nullable=\"false\"");
+        }
+        x.append("/>\n");
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     static ODataResponse serviceDocument(ServiceModel model, String baseUrl) {

@@ -29,26 +29,35 @@ record ODataResponse(int status, Map<String, String> headers, byte[] body, boole
         return new ODataResponse(204, headers, new byte[0], false);
     }
 
-    static ODataResponse error(int status, String code, String message) {
-        String body = "{\"error\":{\"code\":" + quote(code) + ",\"message\":" + quote(message) + "}}";
-        return json(status, body.getBytes(StandardCharsets.UTF_8), Map.of(), false);
+    /** An error in the service's shape (see {@link ODataError}); F&amp;O leaves the code empty. */
+    static ODataResponse error(ServiceKind kind, int status, String code, String message) {
+        return error(kind, new ODataError(status, code, message));
     }
 
-    static ODataResponse error(ODataError e) {
-        return error(e.status(), e.code(), e.getMessage());
+    static ODataResponse error(ServiceKind kind, ODataError e) {
+        var root = Json.MAPPER.createObjectNode();
+        var error = root.putObject("error");
+        if (kind == ServiceKind.DATAVERSE) {
+            error.put("code", e.code());
+            error.put("message", e.getMessage());
+        } else if (e.layer() == ODataError.Layer.WRITE) {
+            // F&O reports a refused write generically; what the entity said is in the inner error
+            error.put("code", "");
+            error.put("message", "An error has occurred.");
+            var inner = error.putObject("innererror");
+            inner.put("message", e.getMessage());
+            inner.put("type", "Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException");
+            inner.put("stacktrace", "");
+        } else {
+            error.put("code", "");
+            error.put("message", e.getMessage());
+        }
+        return json(e.status(), root.toString().getBytes(StandardCharsets.UTF_8), Map.of(), false);
     }
 
     ODataResponse withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new ODataResponse(status, h, body, collection);
-    }
-
-    private static String quote(String s) {
-        try {
-            return Json.MAPPER.writeValueAsString(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

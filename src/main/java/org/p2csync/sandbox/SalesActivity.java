@@ -3,6 +3,9 @@ package org.p2csync.sandbox;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sales side of the simulated users. CRM: maybe create a contact, activate a draft quote, edit an order line.
- * ERP: invoice the oldest confirmed order that came from the CRM (invoice header + lines, order Invoiced/Invoice),
- * confirm the oldest unconfirmed one (DocumentStatus Confirmation, totals calculated), and now and then take an
- * ERP-originated order by phone. Orders "came from the CRM" when their SalesOrderOriginCode is not ERP. Writes go
- * through the services' request handling, so stamps and checks are those API clients see; choices come from the
- * seeded random and the data, so a run is reproducible.
+ * The sales side of the simulated users. CRM: activate a draft order (p2c_processingstatus Draft -> Active; the
+ * order stays active), activate a draft quote, change an order line, maybe create a contact. ERP, one step per order
+ * and tick, oldest order number first: invoice a Picked order (invoice header + lines with today's InvoiceDate and
+ * the next LedgerVoucher; order Invoiced), pick a Confirmed one, confirm an Active order that came from the CRM
+ * (SalesOrderOriginCode CRM: Confirmed, totals calculated, AreTotalsUpdated Yes), and now and then take an order by
+ * phone (origin ERP, Confirmed). Writes go through the services' request handling, so stamps, checks and refusals
+ * are those API clients meet; choices come from the seeded random and the data, so a run is reproducible.
  */
 final class SalesActivity {
     private static final Logger LOG = LoggerFactory.getLogger(SalesActivity.class);
-    private static final SqlFragment FROM_CRM = SqlFragment.of(
-            "(\"SalesOrderOriginCode\" IS NULL OR \"SalesOrderOriginCode\" <> ?)", "ERP");
+    private static final String ORDERS = "CDSSalesOrderHeaders";
+    private static final String ORDER_LINES = "CDSSalesOrderLines";
+    private static final String OLDEST_FIRST = "\"SalesOrderNumber\", \"dataAreaId\"";
 
     private final ServiceEndpoint crm;
     private final ServiceEndpoint erp;
@@ -37,20 +42,14 @@ final class SalesActivity {
     /** The CRM users' sales work of one tick; returns what happened, for the log. */
     String crmTick() throws SQLException {
         List<String> done = new ArrayList<>();
+        EntitySetDef orders = crm.service().model().requireEntitySet("salesorders");
+        Property processing = orders.require("p2c_processingstatus");
         if (random.nextBoolean()) {
-            List<Map<String, Object>> parent = pick(crm, "accounts", SqlFragment.of("\"customertypecode\" = ?", 3),
-                    "\"accountid\"");
-            int index = (int) count(crm, "contacts", SqlFragment.TRUE);
-            Map<String, Object> contact = CrmSalesSeeder.contact(index, null, random);
-            contact.remove("_parentcustomerid_value");
-            contact.put("msdyn_isactivecustomer", parent.isEmpty());
-            if (!parent.isEmpty()) {
-                contact.put("parentcustomerid_account@odata.bind", "/accounts(" + parent.get(0).get("accountid") + ")");
-                contact.put("_owningbusinessunit_value", parent.get(0).get("_owningbusinessunit_value"));
-                contact.put("_transactioncurrencyid_value", parent.get(0).get("_transactioncurrencyid_value"));
-            }
-            if (send(crm, "POST", "contacts", contact) < 300) {
-                done.add("created contact " + contact.get("cdm_contactnumber"));
+            List<Map<String, Object>> draft = pick(crm, "salesorders", SqlFragment.of("\"p2c_processingstatus\" = ?",
+                    processing.option("Draft")), "\"salesorderid\"");
+            if (!draft.isEmpty() && send(crm, "PATCH", "salesorders(" + draft.get(0).get("salesorderid") + ")",
+                    Map.of("p2c_processingstatus", processing.option("Active"))) < 300) {
+                done.add("activated order " + draft.get(0).get("ordernumber"));
             }
         }
         if (random.nextBoolean()) {
@@ -74,26 +73,48 @@ final class SalesActivity {
                 }
             }
         }
+        if (random.nextBoolean()) {
+            String made = contact();
+            if (made != null) {
+                done.add("created contact " + made);
+            }
+        }
         return done.isEmpty() ? "no sales edits" : String.join(", ", done);
     }
 
-    /** The ERP users' work of one tick: invoice, then confirm, then maybe a new ERP order. */
+    /** A contact person of a random customer account, or (without customers) a person buying for itself. */
+    private String contact() throws SQLException {
+        List<Map<String, Object>> parent = pick(crm, "accounts", SqlFragment.of("\"customertypecode\" = ?", 3),
+                "\"accountid\"");
+        int index = (int) count(crm, "contacts", SqlFragment.TRUE);
+        SeedAccount account = parent.isEmpty() ? null : SeedAccount.of(parent.get(0));
+        Map<String, Object> row = CrmSalesSeeder.contact(index, account, random);
+        EntitySetDef contacts = crm.service().model().requireEntitySet("contacts");
+        return send(crm, "POST", "contacts", RowBodies.requestBody(contacts, row)) < 300
+                ? (String) row.get("p2c_contactnumber") : null;
+    }
+
+    /** The ERP users' work of one tick: invoice, pick, confirm (each moves an order one step), maybe take one. */
     String erpTick() throws SQLException {
         List<String> done = new ArrayList<>();
-        List<Map<String, Object>> confirmed = oldest("SalesOrderHeadersV2", FROM_CRM.and(
-                SqlFragment.of("\"DocumentStatus\" = ? AND \"SalesOrderStatus\" = ?", "Confirmation", "Open")));
-        if (!confirmed.isEmpty()) {
-            done.add("invoiced " + invoice(confirmed.get(0)));
+        List<Map<String, Object>> picked = oldest(status("Picked"));
+        if (!picked.isEmpty()) {
+            done.add("invoiced " + invoice(picked.get(0)));
         }
-        List<Map<String, Object>> open = oldest("SalesOrderHeadersV2", FROM_CRM.and(
-                SqlFragment.of("(\"DocumentStatus\" IS NULL OR \"DocumentStatus\" = ?)", "None")));
-        if (!open.isEmpty()) {
-            Map<String, Object> order = open.get(0);
+        List<Map<String, Object>> confirmed = oldest(status("Confirmed"));
+        if (!confirmed.isEmpty() && send(erp, "PATCH", ORDERS + key(confirmed.get(0)),
+                Map.of("SalesOrderProcessingStatus", "Picked")) < 300) {
+            done.add("picked " + confirmed.get(0).get("SalesOrderNumber"));
+        }
+        List<Map<String, Object>> active = oldest(status("Active").and(SqlFragment.of("\"SalesOrderOriginCode\" = ?",
+                ErpSalesSeeder.ORIGIN_CRM)));
+        if (!active.isEmpty()) {
+            Map<String, Object> order = active.get(0);
             Map<String, Object> change = new LinkedHashMap<>();
-            change.put("DocumentStatus", "Confirmation");
-            change.put("SalesOrderStatus", "Open");
-            ErpSalesSeeder.totals(change, lines("SalesOrderLines", order), "LineAmount", "TotalAmount");
-            if (send(erp, "PATCH", "SalesOrderHeadersV2" + key(order, "SalesOrderNumber"), change) < 300) {
+            change.put("SalesOrderProcessingStatus", "Confirmed");
+            change.put("SalesOrderStatus", "Backorder");
+            ErpSalesSeeder.totals(change, lines(order));
+            if (send(erp, "PATCH", ORDERS + key(order), change) < 300) {
                 done.add("confirmed " + order.get("SalesOrderNumber"));
             }
         }
@@ -106,24 +127,25 @@ final class SalesActivity {
         return done.isEmpty() ? "no ERP work" : String.join(", ", done);
     }
 
+    private static SqlFragment status(String member) {
+        return SqlFragment.of("\"SalesOrderProcessingStatus\" = ?", member);
+    }
+
     private String invoice(Map<String, Object> order) throws SQLException {
-        long n = count(erp, "SalesInvoiceHeadersV2", SqlFragment.of("\"InvoiceNumber\" LIKE ?", "CIV-%"));
-        String number = String.format("CIV-%06d", n + 1);
+        String number = String.format("CIV-%06d",
+                count(erp, "SalesInvoiceHeadersV2", SqlFragment.of("\"InvoiceNumber\" LIKE ?", "CIV-%")) + 1);
+        String voucher = ErpSalesSeeder.voucher(count(erp, "SalesInvoiceHeadersV2", SqlFragment.TRUE) + 1);
+        OffsetDateTime today = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
         List<Map<String, Object>> invoiceLines = new ArrayList<>();
-        Map<String, Object> header = ErpSalesSeeder.invoiceOf(order, lines("SalesOrderLines", order), number,
-                invoiceLines, null);
-        header.remove("ModifiedDateTime");
-        header.put("InvoiceDate", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
-        String company = (String) order.get("dataAreaId");
-        send(erp, "PATCH", "SalesInvoiceHeadersV2" + key(header, "InvoiceNumber"), withoutKeys(header, "InvoiceNumber"));
-        for (Map<String, Object> line : invoiceLines) {
-            line.remove("ModifiedDateTime");
-            send(erp, "PATCH", "SalesInvoiceLines(dataAreaId='" + company + "',InvoiceNumber='" + number
-                    + "',LineCreationSequenceNumber=" + line.get("LineCreationSequenceNumber") + ")",
-                    withoutKeys(line, "InvoiceNumber", "LineCreationSequenceNumber"));
+        Map<String, Object> header = ErpSalesSeeder.invoiceOf(order, lines(order), number, voucher, invoiceLines, today);
+        if (send(erp, "POST", "SalesInvoiceHeadersV2", header) >= 300) {
+            return order.get("SalesOrderNumber") + " (refused)";
         }
-        send(erp, "PATCH", "SalesOrderHeadersV2" + key(order, "SalesOrderNumber"),
-                Map.of("SalesOrderStatus", "Invoiced", "DocumentStatus", "Invoice"));
+        for (Map<String, Object> line : invoiceLines) {
+            send(erp, "POST", "SalesInvoiceV2Lines", line);
+        }
+        send(erp, "PATCH", ORDERS + key(order),
+                Map.of("SalesOrderProcessingStatus", "Invoiced", "SalesOrderStatus", "Invoiced"));
         return order.get("SalesOrderNumber") + " as " + number;
     }
 
@@ -133,20 +155,21 @@ final class SalesActivity {
         if (customer.isEmpty()) {
             return null;
         }
-        String company = AccountSeeder.companyOf((String) customer.get(0).get("_owningbusinessunit_value"));
-        long n = count(erp, "SalesOrderHeadersV2", SqlFragment.of("\"SalesOrderNumber\" LIKE ?", "SO-E-%"));
+        String company = AccountSeeder.companyOf((String) customer.get(0).get(WriteRules.OWNING_BUSINESS_UNIT));
+        long n = count(erp, ORDERS, SqlFragment.of("\"SalesOrderNumber\" LIKE ?", "SO-E-%"));
         String number = String.format("SO-E-%06d", n + 1);
         Map<String, Object> header = new LinkedHashMap<>();
+        header.put("dataAreaId", company);
+        header.put("SalesOrderNumber", number);
         header.put("OrderingCustomerAccountNumber", customer.get(0).get("accountnumber"));
         header.put("InvoiceCustomerAccountNumber", customer.get(0).get("accountnumber"));
         header.put("SalesOrderName", "Phone order " + number);
         header.put("CurrencyCode", ErpSalesSeeder.currency(company));
-        header.put("SalesOrderStatus", "Open");
-        header.put("DocumentStatus", "Confirmation");
-        header.put("SalesOrderOriginCode", "ERP");
-        header.put("IsExternallyMaintained", "No");
-        String headerKey = "SalesOrderHeadersV2(dataAreaId='" + company + "',SalesOrderNumber='" + number + "')";
-        if (send(erp, "PATCH", headerKey, header) >= 300) {
+        header.put("OrderCreationDateTime", OffsetDateTime.now(ZoneOffset.UTC));
+        header.put("SalesOrderOriginCode", ErpSalesSeeder.ORIGIN_ERP);
+        header.put("SalesOrderProcessingStatus", "Confirmed");
+        header.put("SalesOrderStatus", "Backorder");
+        if (send(erp, "POST", ORDERS, header) >= 300) {
             return null;
         }
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -157,30 +180,25 @@ final class SalesActivity {
             if (product.isEmpty()) {
                 break;
             }
+            Map<String, Object> p = product.get(0);
             BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(10));
-            BigDecimal price = (BigDecimal) product.get(0).get("SalesPrice");
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("ProductNumber", product.get(0).get("ProductNumber"));
-            line.put("OrderedSalesQuantity", quantity);
-            line.put("SalesPrice", price);
-            line.put("SalesUnitSymbol", product.get(0).get("SalesUnitSymbol"));
-            line.put("LineDiscountAmount", BigDecimal.ZERO);
-            line.put("LineAmount", quantity.multiply(price));
-            send(erp, "PATCH", "SalesOrderLines(dataAreaId='" + company + "',SalesOrderNumber='" + number
-                    + "',LineCreationSequenceNumber=" + i + ")", line);
+            BigDecimal price = (BigDecimal) p.get("SalesPrice");
+            Map<String, Object> line = ErpSalesSeeder.orderLine(company, number, i, p.get("ProductNumber"),
+                    p.get("ProductName"), p.get("SalesUnitSymbol"), quantity, price, "Backorder");
+            send(erp, "POST", ORDER_LINES, line);
             lines.add(line);
         }
         Map<String, Object> totals = new LinkedHashMap<>();
-        ErpSalesSeeder.totals(totals, lines, "LineAmount", "TotalAmount");
-        send(erp, "PATCH", headerKey, totals);
+        ErpSalesSeeder.totals(totals, lines);
+        send(erp, "PATCH", ORDERS + key(header), totals);
         return number;
     }
 
-    private List<Map<String, Object>> lines(String set, Map<String, Object> order) throws SQLException {
+    private List<Map<String, Object>> lines(Map<String, Object> order) throws SQLException {
         SimulatedService service = erp.service();
         service.lock().lock();
         try {
-            return service.table(set).select(service.connection(), SqlFragment.of(
+            return service.table(ORDER_LINES).select(service.connection(), SqlFragment.of(
                     "\"dataAreaId\" = ? AND \"SalesOrderNumber\" = ?", order.get("dataAreaId"), order.get("SalesOrderNumber")),
                     "\"LineCreationSequenceNumber\"", 1000, 0);
         } finally {
@@ -188,13 +206,12 @@ final class SalesActivity {
         }
     }
 
-    /** The row changed longest ago that matches, so the ERP works through its queue in order. */
-    private List<Map<String, Object>> oldest(String set, SqlFragment where) throws SQLException {
+    /** The order of the lowest number that matches: the ERP works through its queue in order. */
+    private List<Map<String, Object>> oldest(SqlFragment where) throws SQLException {
         SimulatedService service = erp.service();
         service.lock().lock();
         try {
-            return service.table(set).select(service.connection(), where,
-                    "\"ModifiedDateTime\", \"dataAreaId\", \"SalesOrderNumber\"", 1, 0);
+            return service.table(ORDERS).select(service.connection(), where, OLDEST_FIRST, 1, 0);
         } finally {
             service.lock().unlock();
         }
@@ -227,27 +244,19 @@ final class SalesActivity {
         }
     }
 
-    private static String key(Map<String, Object> row, String number) {
-        return "(dataAreaId='" + row.get("dataAreaId") + "'," + number + "='"
-                + QueryOptions.encode(String.valueOf(row.get(number)).replace("'", "''")) + "')";
+    private static String key(Map<String, Object> order) {
+        return "(dataAreaId='" + order.get("dataAreaId") + "',SalesOrderNumber='"
+                + QueryOptions.encode(String.valueOf(order.get("SalesOrderNumber")).replace("'", "''")) + "')";
     }
 
-    private static Map<String, Object> withoutKeys(Map<String, Object> row, String... keys) {
-        Map<String, Object> body = new LinkedHashMap<>(row);
-        body.remove("dataAreaId");
-        for (String k : keys) {
-            body.remove(k);
-        }
-        return body;
-    }
-
-    private static int send(ServiceEndpoint endpoint, String method, String resource, Map<String, Object> body) {
+    /** Sends one request as an API client would; a refusal is logged (the simulated user gives up on it). */
+    static int send(ServiceEndpoint endpoint, String method, String resource, Map<String, Object> body) {
         try {
             Map<String, Object> json = new LinkedHashMap<>();
-            body.forEach((k, v) -> json.put(k, v instanceof java.time.OffsetDateTime t ? EdmType.DATETIME.canonical(t) : v));
+            body.forEach((k, v) -> json.put(k, v instanceof OffsetDateTime t ? EdmType.DATETIME.canonical(t) : v));
             byte[] bytes = Json.MAPPER.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
-            ODataResponse r = endpoint.handle(new ODataRequest(method, resource, "", Map.of(), bytes,
-                    "http://sandbox-activity"));
+            ODataResponse r = endpoint.handle(new ODataRequest(method, resource, "",
+                    method.equals("PATCH") ? Map.of("If-Match", "*") : Map.of(), bytes, "http://sandbox-activity"));
             if (r.status() >= 300) {
                 LOG.warn("sandbox activity {} {} was refused: {}", method, resource,
                         new String(r.body(), StandardCharsets.UTF_8));

@@ -4,11 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.List;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.p2csync.schema.RealSchemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,9 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) throws IOException, SQLException {
         this.options = options;
         Files.createDirectories(options.dataDir());
-        this.crm = new SimulatedService(SandboxModel.crm(), options.dataDir(), options.deltaTokenTtl());
-        this.erp = new SimulatedService(SandboxModel.erp(), options.dataDir(), options.deltaTokenTtl());
+        RealSchemas schemas = RealSchemas.shipped();
+        this.crm = new SimulatedService(SandboxModel.crm(schemas), options.dataDir(), options.deltaTokenTtl());
+        this.erp = new SimulatedService(SandboxModel.erp(schemas), options.dataDir(), options.deltaTokenTtl());
         seed(options);
         this.faults = new FaultInjector(options.faults(), options.seed());
         Clock clock = Clock.systemUTC();
@@ -64,30 +67,35 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Seeds what is new: accounts with a new CRM database; sales data (reference data, products, contacts, quotes,
-     * orders; ERP products, orders, invoices) with new sales tables, so an older sandbox database gains the new sets.
-     * Sales data scales with the account count up to {@link #MAX_SALES_SCALE} accounts' worth.
+     * Seeds what is new, set by set, so an older data folder gains the sets added since: accounts with a new accounts
+     * table; reference data (currencies, business units, teams, unit group, units, price lists); sales data (CRM
+     * products, contacts, quotes, orders; ERP products, orders, invoices). Sales data scales with the account count up
+     * to {@link #MAX_SALES_SCALE} accounts' worth. Then rows of an older data folder get what the services now
+     * maintain ({@link DataFolderUpgrade}).
      */
     private void seed(SandboxOptions options) throws SQLException {
         long t0 = System.nanoTime();
-        if (crm.isNew("accounts")) {
+        boolean accounts = crm.isNew("accounts");
+        if (accounts) {
             AccountSeeder.seed(crm, options.seedAccounts(), options.seed());
         }
+        CrmReferenceSeeder.seed(crm);
         int scale = Math.min(options.seedAccounts(), MAX_SALES_SCALE);
         SeedCatalog catalog = SeedCatalog.generate(scale * 3 / 5, options.seed());
-        boolean crmSales = crm.isNew("products");
-        boolean erpSales = erp.isNew("SalesOrderHeadersV2");
-        if (crmSales) {
-            CrmSalesSeeder.seed(crm, catalog, scale, options.seed());
+        if (CrmSalesSeeder.needed(crm) || ErpSalesSeeder.needed(erp)) {
+            List<SeedAccount> seedAccounts = SeedAccount.load(crm);
+            CrmSalesSeeder.seed(crm, catalog, seedAccounts, scale, options.seed());
+            ErpSalesSeeder.seed(erp, catalog, seedAccounts, scale, options.seed());
         }
-        if (erpSales) {
-            ErpSalesSeeder.seed(erp, catalog, SeedAccount.load(crm), scale, options.seed());
-        }
+        DataFolderUpgrade.run(crm, erp);
         crm.seeded();
         erp.seeded();
-        if (crm.isNew("accounts") || crmSales || erpSales) {
-            LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data in {} ms",
-                    crm.isNew("accounts") ? options.seedAccounts() : 0, scale, (System.nanoTime() - t0) / 1_000_000);
+        if (!crm.createdSets().isEmpty() || !erp.createdSets().isEmpty()) {
+            // an upgraded data folder names the sets it gained; a new one just counts them
+            Object sets = crm.isNew() && erp.isNew() ? (crm.createdSets().size() + erp.createdSets().size()) + " sets"
+                    : java.util.stream.Stream.concat(crm.createdSets().stream(), erp.createdSets().stream()).sorted().toList();
+            LOG.info("sandbox: seeded {} CRM accounts and {} accounts' worth of sales data into {} in {} ms",
+                    accounts ? options.seedAccounts() : 0, scale, sets, (System.nanoTime() - t0) / 1_000_000);
         } else {
             LOG.info("sandbox: reusing the existing databases in {}", options.dataDir());
         }

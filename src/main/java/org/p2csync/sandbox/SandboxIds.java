@@ -10,9 +10,15 @@ public final class SandboxIds {
     public static final String DEFAULT_COMPANY = "usmf";
     /** The second ERP legal entity, trading in EUR. */
     public static final String COMPANY_DEMF = "demf";
-    /** CRM business units standing for the ERP companies (their {@code cdm_companycode} is usmf / demf). */
+    /** CRM business units standing for the ERP companies; their names say which ("Contoso USA (usmf)"). */
     public static final String BU_USMF = "b0000000-0000-4000-8000-00000000a001";
     public static final String BU_DEMF = "b0000000-0000-4000-8000-00000000a002";
+    /** The default team of each business unit (isdefault, named after the unit): it owns the unit's records. */
+    public static final String TEAM_USMF = "d0000000-0000-4000-8000-00000000a001";
+    public static final String TEAM_DEMF = "d0000000-0000-4000-8000-00000000a002";
+    /** The one unit group (uomschedules), "Default Unit", holding every unit (uoms Each, Box, kg, Hour, Dozen). */
+    public static final String UNIT_GROUP = "e0000000-0000-4000-8000-000000000001";
+    public static final String UNIT_GROUP_NAME = "Default Unit";
     /** CRM price lists, one per currency; {@code name} is their alternate key. */
     public static final String PRICE_LIST_USD = "c0000000-0000-4000-8000-000000000840";
     public static final String PRICE_LIST_EUR = "c0000000-0000-4000-8000-000000000978";

@@ -20,7 +20,7 @@ final class SeedCatalog {
             new String[] {"ea", "Each"}, new String[] {"box", "Box"}, new String[] {"kg", "kg"},
             new String[] {"h", "Hour"}, new String[] {"dz", "Dozen"});
 
-    record Product(String number, String master, String name, String description, int unit, BigDecimal usdPrice,
+    record Product(String number, String name, String description, int unit, BigDecimal usdPrice,
                    BigDecimal cost, boolean service, int decimals, Set<String> companies, boolean inCrm) {
         String crmId() {
             return guid("product:" + number);
@@ -32,6 +32,10 @@ final class SeedCatalog {
 
         String unitName() {
             return UNITS.get(unit)[1];
+        }
+
+        String unitId() {
+            return uomId(unitName());
         }
 
         /** EUR prices are the USD price times 0.92, rounded to cents: a fixed sandbox rate. */
@@ -62,7 +66,10 @@ final class SeedCatalog {
         return products;
     }
 
-    /** {@code size} catalogue entries, every sixth a product master with colour variants as their own numbers. */
+    /**
+     * {@code size} catalogue entries; every sixth comes in three colours, each a product of its own number
+     * ({@code D1005-BLK}): sellable released products have no master number.
+     */
     static SeedCatalog generate(int size, long seed) {
         Random random = new Random(seed ^ 0x9a7a1L);
         List<Product> products = new ArrayList<>();
@@ -81,13 +88,13 @@ final class SeedCatalog {
             if (i % 6 == 5 && !service) {
                 for (String colour : COLOURS) {
                     if (products.size() < size) {
-                        products.add(new Product(base + "-" + colour, base, name + " " + colour,
+                        products.add(new Product(base + "-" + colour, name + " " + colour,
                                 name + " in " + colour.toLowerCase(), unit, price, cost, false, decimals, companies,
                                 products.size() % 2 == 0));
                     }
                 }
             } else {
-                products.add(new Product(base, null, name, "The " + name.toLowerCase() + " (" + base + ")", unit, price,
+                products.add(new Product(base, name, "The " + name.toLowerCase() + " (" + base + ")", unit, price,
                         cost, service, decimals, companies, products.size() % 2 == 0));
             }
             i++;

@@ -14,10 +14,13 @@ final class ServiceEndpoint {
 
     private final SimulatedService service;
     private final BatchProcessor batch;
+    /** The declarations never change while the service runs: $metadata is rendered once. */
+    private final byte[] metadata;
 
     ServiceEndpoint(SimulatedService service, int maxBatchRequests, SandboxMetrics metrics) {
         this.service = service;
         this.batch = new BatchProcessor(this, maxBatchRequests, metrics);
+        this.metadata = MetadataDocument.render(service.model());
     }
 
     SimulatedService service() {
@@ -34,7 +37,7 @@ final class ServiceEndpoint {
             }
             if (resource.equals("$metadata")) {
                 requireMethod(request, "GET");
-                return MetadataDocument.metadata(service.model());
+                return new ODataResponse(200, Map.of("Content-Type", "application/xml"), metadata, false);
             }
             if (resource.equals("$batch")) {
                 requireMethod(request, "POST");
@@ -42,11 +45,11 @@ final class ServiceEndpoint {
             }
             return resource(request);
         } catch (ODataError e) {
-            return ODataResponse.error(e);
+            return ODataResponse.error(service.kind(), e);
         } catch (RuntimeException e) {
             // A bug or a database failure is a 500 the client can see, not a silently dropped connection.
             LOG.warn("{} {} {} failed", service.model().system(), request.method(), request.resource(), e);
-            return ODataResponse.error(500, "InternalServerError", "The simulated " + service.model().system()
+            return ODataResponse.error(service.kind(), 500, "InternalServerError", "The simulated " + service.model().system()
                     + " could not process the request: " + e.getMessage());
         } finally {
             service.lock().unlock();
@@ -58,10 +61,10 @@ final class ServiceEndpoint {
         try {
             return dispatch(request);
         } catch (ODataError e) {
-            return ODataResponse.error(e);
+            return ODataResponse.error(service.kind(), e);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("{} {} {} failed", service.model().system(), request.method(), request.resource(), e);
-            return ODataResponse.error(500, "InternalServerError", "The simulated " + service.model().system()
+            return ODataResponse.error(service.kind(), 500, "InternalServerError", "The simulated " + service.model().system()
                     + " could not process the request: " + e.getMessage());
         }
     }

@@ -9,11 +9,15 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of one simulated system: its H2 database, one table per declared set, its timestamp clock and the rows
@@ -21,6 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * ($batch change sets) and the strictly increasing clock simple; the sandbox is not a load test target.
  */
 final class SimulatedService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedService.class);
+
     private final ServiceModel model;
     private final Connection connection;
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
@@ -30,6 +36,7 @@ final class SimulatedService implements AutoCloseable {
     private final Set<String> createdSets = new java.util.LinkedHashSet<>();
     private final Tombstones tombstones = new Tombstones();
     private final java.time.Duration deltaTokenTtl;
+    private final NumberSequences numbers;
 
     SimulatedService(ServiceModel model, Path dataDir) throws SQLException {
         this(model, dataDir, java.time.Duration.ofDays(7));
@@ -40,14 +47,16 @@ final class SimulatedService implements AutoCloseable {
         this.deltaTokenTtl = deltaTokenTtl;
         String url = "jdbc:h2:" + dataDir.resolve(model.system()).toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
         this.connection = DriverManager.getConnection(url, "sa", "");
+        dropUnservedTables();
         for (EntitySetDef set : model.entitySets()) {
-            EntityTable table = new EntityTable(set);
+            EntityTable table = new EntityTable(set, referencedColumns(set));
             if (table.createIfMissing(connection)) {
                 createdSets.add(set.name());
             }
             tables.put(set.name(), table);
         }
         tombstones.createIfMissing(connection);
+        this.numbers = new NumberSequences(this);
         OffsetDateTime latest = latestModification();
         OffsetDateTime deleted = tombstones.latest(connection);
         if (deleted != null && (latest == null || deleted.isAfter(latest))) {
@@ -58,6 +67,15 @@ final class SimulatedService implements AutoCloseable {
 
     ServiceModel model() {
         return model;
+    }
+
+    ServiceKind kind() {
+        return model.kind();
+    }
+
+    /** The number sequences of fields the service assigns (F&amp;O party numbers). */
+    NumberSequences numbers() {
+        return numbers;
     }
 
     /** True when this start created the set's table, i.e. it is empty and may need seed data. */
@@ -101,7 +119,7 @@ final class SimulatedService implements AutoCloseable {
     EntityTable table(String set) {
         EntityTable t = tables.get(set);
         if (t == null) {
-            throw ODataError.notFound("Resource not found for the segment '" + set + "'");
+            throw ODataError.noSuchSegment(set);
         }
         return t;
     }
@@ -158,6 +176,31 @@ final class SimulatedService implements AutoCloseable {
 
     interface SqlWork<T> {
         T run() throws SQLException;
+    }
+
+    /** Tables an older sandbox served (sets the real services do not have) are dropped, with their data. */
+    private void dropUnservedTables() throws SQLException {
+        List<String> unserved = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE", "BASE TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (model.entitySet(name).isEmpty() && !name.startsWith("$")) {
+                    unserved.add(name);
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String name : unserved) {
+                LOG.info("sandbox: dropping {} of {}, which the real service does not have", name, model.system());
+                st.execute("DROP TABLE \"" + name + "\"");
+            }
+        }
+    }
+
+    /** The column lists other sets' references look this set's rows up by. */
+    private List<List<String>> referencedColumns(EntitySetDef set) {
+        return model.entitySets().stream().flatMap(s -> s.references().stream())
+                .filter(r -> r.set().equals(set.name())).map(EntitySetDef.Reference::targetFields).distinct().toList();
     }
 
     private OffsetDateTime latestModification() throws SQLException {

@@ -6,15 +6,19 @@
  * {@code crmUrl()}, the ERP connector at {@code erpUrl()} and both token clients at {@code tokenUrl()} with
  * {@link org.p2csync.sandbox.SandboxIds#CLIENT_ID} / {@link org.p2csync.sandbox.SandboxIds#CLIENT_SECRET}.
  *
- * <p>How it is built: every entity set is one declaration ({@code SandboxModel}: name, key, alternate keys, typed
- * properties with MaxLength). Tables, $metadata, $filter/$orderby/$select checks, key parsing and body validation all
- * derive from it, so a new area needs a declaration and seed rows, not handler code. Each simulated system has its own
- * H2 file database ({@code <dataDir>/crm}, {@code <dataDir>/erp}); requests to one system run one at a time.
+ * <p>How it is built: every entity set is derived from the real schemas the jar ships ({@code org.p2csync.schema}):
+ * {@code DataverseSets} and {@code FnoSets} take names, keys, types, enums, choices, lengths, read-only columns and
+ * navigation properties from it; {@code SandboxModel} declares per set only what the schema does not say (served
+ * sets, alternate keys, line links, change tracking, F&amp;O type names and assumed lengths, stamps, assigned numbers,
+ * references). Tables, $metadata, query checks, key parsing and body validation ({@code RequestBody}) all derive
+ * from the declarations, so a new set is a declaration plus seed rows, not handler code. Each simulated system has
+ * its own H2 file database ({@code <dataDir>/crm}, {@code <dataDir>/erp}); requests to one system run one at a time.
  *
- * <p>The set and field names mapping authors use (companies and business units, lookups and binds, alternate keys of
- * lines, origin and status fields, change tracking and its 410 on expired tokens, seed numbering) are listed in the
- * README's sandbox section. Beyond declarations, three capabilities live in code: binds by alternate key
- * ({@code EntityWriter}), line -> header re-stamping ({@code EntitySetDef.ParentLink}) and change tracking
- * ({@code ChangeTracking}, {@code DeltaToken}, {@code Tombstones}).
+ * <p>Beyond declarations, a few behaviours of the real services live in code: binds ({@code RequestBody}), line ->
+ * header re-stamping ({@code EntityWriter}), change tracking ({@code ChangeTracking}, {@code DeltaToken},
+ * {@code Tombstones}), Dataverse ownership and F&amp;O's assigned numbers and references ({@code WriteRules},
+ * {@code NumberSequences}), F&amp;O's PATCH-updates-only and create defaults ({@code ServiceKind}, {@code FnoSets}),
+ * and bringing an older data folder up to date ({@code EntityTable}, {@code DataFolderUpgrade}). The README's sandbox
+ * section lists the sets, refusals, seeds and what is an assumption of the sandbox.
  */
 package org.p2csync.sandbox;

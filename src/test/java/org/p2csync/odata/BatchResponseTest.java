@@ -50,6 +50,14 @@ class BatchResponseTest {
     }
 
     @Test
+    void anFnoWriteRefusalNamesWhatItsEntitySaid() {
+        BatchResponse.Part part = new BatchResponse.Part(null, 400, "{\"error\":{\"code\":\"\",\"message\":"
+                + "\"An error has occurred.\",\"innererror\":{\"message\":\"The length of 'OrganizationName' exceeded 100\","
+                + "\"type\":\"Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException\"}}}", null);
+        assertThat(part.errorMessage()).isEqualTo("An error has occurred. The length of 'OrganizationName' exceeded 100");
+    }
+
+    @Test
     void changeSetResponsesAreFlattenedInOrder() {
         String body = "--b\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"cs\"\r\n"

@@ -43,20 +43,24 @@ class CompositeIdSandboxTest {
 
     @Test
     void everyRowOfEveryCompanyIsReadOnceInKeysetOrderAndTheRunResumesFromItsCursor() throws Exception {
-        List<TargetRecord> customers = new ArrayList<>();
+        // ContactPersons: the one F&O set with a modification timestamp (LastEditDateTime), each of a customer
+        assertThat(erp.upsert("seed", "CustomersV3", List.of(customer("demf", "000000501"), customer("usmf", "000000502"))))
+                .allMatch(WriteResult::isSuccess);
+        List<TargetRecord> contacts = new ArrayList<>();
         for (String company : List.of("demf", "usmf")) {
             for (int i = 1; i <= 9; i++) {
                 Map<String, Object> key = new LinkedHashMap<>();
                 key.put("dataAreaId", company);
-                key.put("CustomerAccount", i == 5 ? "O'C-" + i : "C-" + i);
+                key.put("ContactPersonId", i == 5 ? "O'C-" + i : "C-" + i);
                 Map<String, Object> payload = new LinkedHashMap<>(key);
-                payload.put("OrganizationName", "Customer " + i);
-                customers.add(new TargetRecord(key, payload));
+                payload.put("LastName", "Contact " + i);
+                payload.put("AssociatedPartyNumber", company.equals("demf") ? "000000501" : "000000502");
+                contacts.add(new TargetRecord(key, payload));
             }
         }
-        assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
-        ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
-                "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
+        assertThat(erp.upsert("seed", "ContactPersons", contacts)).allMatch(WriteResult::isSuccess);
+        ReadSpec spec = new ReadSpec("ContactPersons", "dataAreaId,ContactPersonId", "ContactPersonId",
+                "LastEditDateTime", List.of("ContactPersonId", "LastEditDateTime", "dataAreaId"));
         RunBook book = new RunBook();
         book.spec = spec;
 
@@ -68,5 +72,14 @@ class CompositeIdSandboxTest {
         List<String> rest = book.run(new ODataSource(erp, "a", spec, 4, true, Duration.ZERO)).stream()
                 .flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
         assertThat(rest).isEqualTo(ids.subList(8, 18));
+    }
+
+    private static TargetRecord customer(String company, String partyNumber) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("dataAreaId", company);
+        key.put("CustomerAccount", "OWNER");
+        Map<String, Object> payload = new LinkedHashMap<>(key);
+        payload.put("PartyNumber", partyNumber);
+        return new TargetRecord(key, payload);
     }
 }

@@ -28,8 +28,8 @@ import org.p2csync.sync.WrittenPayloads;
  * before are read in chunks and compared with what was last written; only real differences are conflicts.
  */
 class ConflictDetectorTest {
-    private static final List<String> FIELDS = List.of("SalesOrderName", "TotalAmount", "RequestedShippingDate",
-            "SalesQuotationNumber");
+    private static final List<String> FIELDS = List.of("SalesOrderName", "OrderTotalAmount", "RequestedShippingDate",
+            "QuotationNumber");
 
     @TempDir
     static Path dir;
@@ -55,9 +55,9 @@ class ConflictDetectorTest {
         payload.put("dataAreaId", company);
         payload.put("SalesOrderNumber", number);
         payload.put("SalesOrderName", name);
-        payload.put("TotalAmount", total);
+        payload.put("OrderTotalAmount", total);
         payload.put("RequestedShippingDate", "2026-12-01T00:00:00Z");
-        payload.put("SalesQuotationNumber", null);
+        payload.put("QuotationNumber", null);
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("dataAreaId", company);
         key.put("SalesOrderNumber", number);
@@ -70,7 +70,7 @@ class ConflictDetectorTest {
     }
 
     private static ConflictDetector detector(String area, WrittenPayloads payloads) {
-        return new ConflictDetector(erp, area, "SalesOrderHeadersV2", true, 5000, FIELDS, payloads);
+        return new ConflictDetector(erp, area, "CDSSalesOrderHeaders", true, 5000, FIELDS, payloads);
     }
 
     @Test
@@ -78,12 +78,12 @@ class ConflictDetectorTest {
         List<TargetRecord> written = new ArrayList<>();
         IntStream.range(0, 25).forEach(i ->
                 written.add(order(i % 2 == 0 ? "usmf" : "demf", "C-" + i, "Order " + i, new BigDecimal("10.50"))));
-        assertThat(erp.upsert("setup", "SalesOrderHeadersV2", written)).allMatch(WriteResult::isSuccess);
+        assertThat(erp.upsert("setup", "CDSSalesOrderHeaders", written)).allMatch(WriteResult::isSuccess);
         Map<String, Map<String, Object>> lastWritten = new HashMap<>();
         written.forEach(r -> lastWritten.put(r.keyString(), r.payload()));
         // the other side: renames C-3, changes C-4's total; C-5 is rewritten with the same values in another spelling;
         // C-6 already got the very name written now (nothing is overwritten)
-        erp.upsert("setup", "SalesOrderHeadersV2", List.of(
+        erp.upsert("setup", "CDSSalesOrderHeaders", List.of(
                 order("demf", "C-3", "Renamed in the ERP", new BigDecimal("10.50")),
                 order("usmf", "C-4", "Order 4", new BigDecimal("99")),
                 order("demf", "C-5", "Order 5", 10.5),
@@ -108,7 +108,7 @@ class ConflictDetectorTest {
         assertThat(conflicts.get(3)).isEqualTo(new Conflict("C-3", "demf|C-3", List.of(
                 new Conflict.Field("SalesOrderName", "Order 3", "Renamed in the ERP", "Now from the CRM"))));
         assertThat(conflicts.get(4).fields()).singleElement().satisfies(f -> {
-            assertThat(f.name()).isEqualTo("TotalAmount");
+            assertThat(f.name()).isEqualTo("OrderTotalAmount");
             assertThat(new BigDecimal(f.found().toString())).isEqualByComparingTo("99");
         });
         assertThat(counter.get("detect", "erp")).as("26 records written before: two GETs of at most 20")

@@ -115,7 +115,10 @@ class DocumentWriteTest {
         lineKey.put("CustomerAccount", "DOC-L");
         Map<String, Object> linePayload = new LinkedHashMap<>(lineKey);
         linePayload.put("NoSuchField", 1);
-        TargetRecord header = new TargetRecord(key, new LinkedHashMap<>(Map.of("OrganizationName", "Header")));
+        // F&O creates by POST, so the payload carries the key fields, as the mappings write them
+        Map<String, Object> headerPayload = new LinkedHashMap<>(key);
+        headerPayload.put("OrganizationName", "Header");
+        TargetRecord header = new TargetRecord(key, headerPayload);
         TargetRecord line = new TargetRecord("CustomersV3", lineKey, linePayload, List.of(),
                 TargetRecord.Operation.UPSERT);
 
@@ -125,8 +128,10 @@ class DocumentWriteTest {
         assertThat(results.get(0).message()).startsWith("line CustomersV3 usmf|DOC-L: ");
         assertThat(rows(erp, "CustomersV3", "CustomerAccount eq 'DOC-H'")).isEmpty();
 
-        TargetRecord fixed = new TargetRecord("CustomersV3", lineKey,
-                new LinkedHashMap<>(Map.of("OrganizationName", "Line")), List.of(), TargetRecord.Operation.UPSERT);
+        Map<String, Object> fixedPayload = new LinkedHashMap<>(lineKey);
+        fixedPayload.put("OrganizationName", "Line");
+        TargetRecord fixed = new TargetRecord("CustomersV3", lineKey, fixedPayload, List.of(),
+                TargetRecord.Operation.UPSERT);
         assertThat(erp.upsert("test", "CustomersV3", List.of(document(header, fixed))).get(0).isSuccess()).isTrue();
         assertThat(rows(erp, "CustomersV3", "CustomerAccount eq 'DOC-H' or CustomerAccount eq 'DOC-L'")).hasSize(2);
     }

@@ -48,23 +48,35 @@ class PendingCompositeIdTest {
 
     @Test
     void recordsAreReadBackByEveryIdFieldAcrossCompaniesAndTheMissingOnesReported() throws Exception {
+        // ContactPersons: the one F&O set with a modification timestamp (LastEditDateTime), each of a customer
         List<TargetRecord> customers = new ArrayList<>();
         for (String company : List.of("demf", "usmf")) {
-            for (String account : List.of("R-1", "R'2")) {
-                Map<String, Object> key = new LinkedHashMap<>();
-                key.put("dataAreaId", company);
-                key.put("CustomerAccount", account);
-                Map<String, Object> payload = new LinkedHashMap<>(key);
-                payload.put("OrganizationName", "Waiting " + account);
-                customers.add(new TargetRecord(key, payload));
-            }
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("dataAreaId", company);
+            key.put("CustomerAccount", "OWNER");
+            Map<String, Object> payload = new LinkedHashMap<>(key);
+            payload.put("PartyNumber", company.equals("demf") ? "000000601" : "000000602");
+            customers.add(new TargetRecord(key, payload));
         }
         assertThat(erp.upsert("seed", "CustomersV3", customers)).allMatch(WriteResult::isSuccess);
-        ReadSpec spec = new ReadSpec("CustomersV3", "dataAreaId,CustomerAccount", "CustomerAccount",
-                "ModifiedDateTime", List.of("CustomerAccount", "ModifiedDateTime", "dataAreaId"));
+        List<TargetRecord> contacts = new ArrayList<>();
+        for (String company : List.of("demf", "usmf")) {
+            for (String id : List.of("R-1", "R'2")) {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("dataAreaId", company);
+                key.put("ContactPersonId", id);
+                Map<String, Object> payload = new LinkedHashMap<>(key);
+                payload.put("LastName", "Waiting " + id);
+                payload.put("AssociatedPartyNumber", company.equals("demf") ? "000000601" : "000000602");
+                contacts.add(new TargetRecord(key, payload));
+            }
+        }
+        assertThat(erp.upsert("seed", "ContactPersons", contacts)).allMatch(WriteResult::isSuccess);
+        ReadSpec spec = new ReadSpec("ContactPersons", "dataAreaId,ContactPersonId", "ContactPersonId",
+                "LastEditDateTime", List.of("ContactPersonId", "LastEditDateTime", "dataAreaId"));
         List<String> wanted = List.of("[\"demf\",\"R-1\"]", "[\"usmf\",\"R'2\"]", "[\"usmf\",\"NO-SUCH\"]", "R-1");
 
-        SourceReader.ReadBack back = new ODataSource(erp, "customers", spec, 4, true, Duration.ZERO).readByIds(wanted);
+        SourceReader.ReadBack back = new ODataSource(erp, "contacts", spec, 4, true, Duration.ZERO).readByIds(wanted);
 
         assertThat(back.found()).extracting(Item::sourceId)
                 .as("demf's R-1 only, not usmf's; usmf's R'2 only, not demf's")

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
+import org.p2csync.schema.RealSchemas;
 
 class FilterParserTest {
-    private final EntitySetDef accounts = SandboxModel.crm().requireEntitySet("accounts");
-    private final EntitySetDef customers = SandboxModel.erp().requireEntitySet("CustomersV3");
+    private static final RealSchemas SCHEMAS = RealSchemas.shipped();
+    private final EntitySetDef accounts = SandboxModel.crm(SCHEMAS).requireEntitySet("accounts");
+    private final EntitySetDef customers = SandboxModel.erp(SCHEMAS).requireEntitySet("CustomersV3");
+    private final EntitySetDef orders = SandboxModel.erp(SCHEMAS).requireEntitySet("CDSSalesOrderHeaders");
 
     @Test
     void valuesAreBoundNeverSpliced() {
@@ -37,6 +40,29 @@ class FilterParserTest {
         SqlFragment enumLiteral = FilterParser.compile(customers,
                 "IsExternallyMaintained eq Microsoft.Dynamics.DataEntities.NoYes'Yes'");
         assertThat(enumLiteral.params()).containsExactly("Yes");
+    }
+
+    @Test
+    void enumFieldsTakeOnlyQualifiedEnumLiteralsOfTheirType() {
+        assertThat(FilterParser.compile(orders, "SalesOrderStatus eq Microsoft.Dynamics.DataEntities.SalesStatus'Invoiced'"
+                + " and SalesOrderOriginCode eq 'CRM'").params()).containsExactly("Invoiced", "CRM");
+        // order comparisons follow the members' values (Invoiced = 3), not their names
+        SqlFragment later = FilterParser.compile(orders,
+                "SalesOrderStatus ge Microsoft.Dynamics.DataEntities.SalesStatus'Delivered'");
+        assertThat(later.params()).containsExactly(2);
+        assertThat(later.sql()).contains("WHEN 'Invoiced' THEN 3");
+        assertThatThrownBy(() -> FilterParser.compile(orders, "SalesOrderStatus eq 'Invoiced'"))
+                .hasMessageContaining("SalesOrderStatus").hasMessageContaining("Microsoft.Dynamics.DataEntities.SalesStatus'");
+        assertThatThrownBy(() -> FilterParser.compile(orders, "SalesOrderStatus eq SalesStatus'Invoiced'"))
+                .hasMessageContaining("qualified");
+        assertThatThrownBy(() -> FilterParser.compile(orders,
+                "SalesOrderStatus eq Microsoft.Dynamics.DataEntities.NoYes'Yes'")).hasMessageContaining("NoYes");
+        assertThatThrownBy(() -> FilterParser.compile(orders,
+                "SalesOrderStatus eq Microsoft.Dynamics.DataEntities.SalesStatus'Shipped'"))
+                .hasMessageContaining("'Shipped' is not a member").hasMessageContaining("Backorder");
+        assertThatThrownBy(() -> FilterParser.compile(orders, "SalesOrderStatus eq 3")).hasMessageContaining("integer");
+        assertThatThrownBy(() -> FilterParser.compile(orders,
+                "SalesOrderName eq Microsoft.Dynamics.DataEntities.NoYes'Yes'")).hasMessageContaining("enum literal");
     }
 
     @Test

@@ -34,8 +34,8 @@ class SandboxBatchTest {
 
     @Test
     void changeSetIsAtomicAndRolledBackWhenOneRequestFails() throws Exception {
-        String good = upsert("1", "BATCH-A1", "{\"dataAreaId\":\"usmf\",\"OrganizationName\":\"Good\"}");
-        String bad = upsert("2", "BATCH-A2", "{\"OrganizationName\":\"" + "x".repeat(101) + "\"}");
+        String good = create("1", "BATCH-A1", "\"OrganizationName\":\"Good\"");
+        String bad = create("2", "BATCH-A2", "\"OrganizationName\":\"" + "x".repeat(101) + "\"");
         HttpResponse<String> r = batch(List.of(changeSet(List.of(good, bad))), false);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(statuses(r.body())).containsExactly(400);
@@ -43,8 +43,8 @@ class SandboxBatchTest {
         assertThat(http.get(customer("BATCH-A1")).statusCode()).as("rolled back").isEqualTo(404);
 
         HttpResponse<String> ok = batch(List.of(changeSet(List.of(good,
-                upsert("2", "BATCH-A2", "{\"OrganizationName\":\"Also good\"}")))), false);
-        assertThat(statuses(ok.body())).containsExactly(204, 204);
+                create("2", "BATCH-A2", "\"OrganizationName\":\"Also good\"")))), false);
+        assertThat(statuses(ok.body())).containsExactly(201, 201);
         assertThat(ok.body()).contains("Content-ID: 1").contains("OData-EntityId: ");
         assertThat(http.get(customer("BATCH-A1")).statusCode()).isEqualTo(200);
         assertThat(http.get(customer("BATCH-A2")).statusCode()).isEqualTo(200);
@@ -53,15 +53,15 @@ class SandboxBatchTest {
     @Test
     void stopsAtTheFirstFailureUnlessContinueOnError() throws Exception {
         List<String> parts = List.of(
-                upsert("1", "BATCH-B1", "{\"OrganizationName\":\"one\"}"),
-                upsert("2", "BATCH-B2", "{\"NoSuchField\":1}"),
-                upsert("3", "BATCH-B3", "{\"OrganizationName\":\"three\"}"));
+                create("1", "BATCH-B1", "\"OrganizationName\":\"one\""),
+                create("2", "BATCH-B2", "\"NoSuchField\":1"),
+                create("3", "BATCH-B3", "\"OrganizationName\":\"three\""));
         HttpResponse<String> stopping = batch(parts, false);
-        assertThat(statuses(stopping.body())).containsExactly(204, 400);
+        assertThat(statuses(stopping.body())).containsExactly(201, 400);
         assertThat(http.get(customer("BATCH-B3")).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> continuing = batch(parts, true);
-        assertThat(statuses(continuing.body())).containsExactly(204, 400, 204);
+        HttpResponse<String> continuing = batch(parts.subList(1, 3), true);
+        assertThat(statuses(continuing.body())).containsExactly(400, 201);
         assertThat(continuing.headers().firstValue("Preference-Applied")).hasValue("odata.continue-on-error");
         assertThat(http.get(customer("BATCH-B3")).statusCode()).isEqualTo(200);
     }
@@ -79,15 +79,15 @@ class SandboxBatchTest {
     void thousandUpsertsInOneBatchAndNoMore() throws Exception {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            parts.add(upsert(String.valueOf(i), "BULK-" + i, "{\"OrganizationName\":\"Bulk " + i + "\",\"CreditLimit\":" + i + "}"));
+            parts.add(create(String.valueOf(i), "BULK-" + i, "\"OrganizationName\":\"Bulk " + i + "\",\"CreditLimit\":" + i));
         }
         HttpResponse<String> r = batch(parts, false);
-        assertThat(statuses(r.body())).hasSize(1000).containsOnly(204);
+        assertThat(statuses(r.body())).hasSize(1000).containsOnly(201);
         int count = http.getJson(sandbox.erpUrl() + "CustomersV3?$count=true&$top=0&$filter="
                 + SandboxHttp.enc("CreditLimit ge 0 and OrganizationName ne null")).get("@odata.count").asInt();
         assertThat(count).isGreaterThanOrEqualTo(1000);
 
-        parts.add(upsert("1000", "BULK-1000", "{}"));
+        parts.add(create("1000", "BULK-1000", "\"OrganizationName\":\"one too many\""));
         HttpResponse<String> tooMany = batch(parts, false);
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("1001").contains("1000");
@@ -96,37 +96,36 @@ class SandboxBatchTest {
 
     @Test
     void headerAndLinesTravelInOneChangeSetAndFailTogether() throws Exception {
-        String header = part("1", "SalesOrderHeadersV2(dataAreaId='demf',SalesOrderNumber='ORD-B-1')",
-                "{\"OrderingCustomerAccountNumber\":\"ACC-1\",\"SalesOrderOriginCode\":\"CRM\"}");
-        String line1 = part("2", "SalesOrderLines(dataAreaId='demf',SalesOrderNumber='ORD-B-1',LineCreationSequenceNumber=1)",
-                "{\"ProductNumber\":\"D1000\",\"OrderedSalesQuantity\":2}");
-        String badLine = part("3", "SalesOrderLines(dataAreaId='demf',SalesOrderNumber='ORD-B-1',LineCreationSequenceNumber=2)",
-                "{\"ProductNumber\":\"" + "P".repeat(21) + "\"}");
+        String header = post("1", "CDSSalesOrderHeaders", "{\"dataAreaId\":\"demf\",\"SalesOrderNumber\":\"ORD-B-1\","
+                + "\"OrderingCustomerAccountNumber\":\"ACC-1\",\"SalesOrderOriginCode\":\"CRM\"}");
+        String line1 = post("2", "CDSSalesOrderLines", "{\"dataAreaId\":\"demf\",\"SalesOrderNumber\":\"ORD-B-1\","
+                + "\"LineCreationSequenceNumber\":1,\"ProductNumber\":\"D1000\",\"OrderedSalesQuantity\":2}");
+        String badLine = post("3", "CDSSalesOrderLines", "{\"dataAreaId\":\"demf\",\"SalesOrderNumber\":\"ORD-B-1\","
+                + "\"LineCreationSequenceNumber\":2,\"ProductNumber\":\"" + "P".repeat(21) + "\"}");
         HttpResponse<String> failed = batch(List.of(changeSet(List.of(header, line1, badLine))), true);
         assertThat(statuses(failed.body())).containsExactly(400);
-        String order = sandbox.erpUrl() + "SalesOrderHeadersV2(dataAreaId='demf',SalesOrderNumber='ORD-B-1')?cross-company=true";
+        String order = sandbox.erpUrl() + "CDSSalesOrderHeaders(dataAreaId='demf',SalesOrderNumber='ORD-B-1')?cross-company=true";
         assertThat(http.get(order).statusCode()).as("header rolled back with its line").isEqualTo(404);
 
         HttpResponse<String> ok = batch(List.of(changeSet(List.of(header, line1))), true);
-        assertThat(statuses(ok.body())).containsExactly(204, 204);
+        assertThat(statuses(ok.body())).containsExactly(201, 201);
         assertThat(http.get(order).statusCode()).isEqualTo(200);
-        assertThat(http.getJson(sandbox.erpUrl() + "SalesOrderLines?cross-company=true&$filter="
+        assertThat(http.getJson(sandbox.erpUrl() + "CDSSalesOrderLines?cross-company=true&$filter="
                 + SandboxHttp.enc("SalesOrderNumber eq 'ORD-B-1'")).get("value")).hasSize(1);
     }
 
-    private static String part(String contentId, String resource, String json) {
+    private static String post(String contentId, String set, String json) {
         return "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " + contentId + "\r\n\r\n"
-                + "PATCH " + resource.replace("'", "%27") + " HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n";
+                + "POST " + set + " HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n";
     }
 
     private static String customer(String account) {
         return sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='" + SandboxHttp.enc(account) + "')";
     }
 
-    private static String upsert(String contentId, String account, String json) {
-        return "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " + contentId + "\r\n\r\n"
-                + "PATCH CustomersV3(dataAreaId='usmf',CustomerAccount='" + SandboxHttp.enc(account) + "') HTTP/1.1\r\n"
-                + "Content-Type: application/json\r\n\r\n" + json + "\r\n";
+    /** F&O creates by POST: the customer's key goes in the body. */
+    private static String create(String contentId, String account, String fields) {
+        return post(contentId, "CustomersV3", "{\"dataAreaId\":\"usmf\",\"CustomerAccount\":\"" + account + "\"," + fields + "}");
     }
 
     private static String changeSet(List<String> parts) {

@@ -82,16 +82,16 @@ class SandboxChangeTrackingTest {
     @Test
     void contactsAreTrackedAndDeltasArePaged() throws Exception {
         List<JsonNode> rows = new ArrayList<>();
-        String deltaLink = readAll(sandbox.crmUrl() + "contacts?$select=cdm_contactnumber", rows);
+        String deltaLink = readAll(sandbox.crmUrl() + "contacts?$select=p2c_contactnumber", rows);
         assertThat(rows).hasSize(96);
         for (int i = 0; i < 60; i++) {
-            http.send("PATCH", sandbox.crmUrl() + "contacts(cdm_contactnumber='CT-" + i + "')", "{\"lastname\":\"L\"}", Map.of());
+            http.send("PATCH", sandbox.crmUrl() + "contacts(p2c_contactnumber='CT-" + i + "')", "{\"lastname\":\"L\"}", Map.of());
         }
-        http.send("DELETE", sandbox.crmUrl() + "contacts(cdm_contactnumber='CT-0')", null, Map.of());
+        http.send("DELETE", sandbox.crmUrl() + "contacts(p2c_contactnumber='CT-0')", null, Map.of());
         List<JsonNode> changes = new ArrayList<>();
         String next = readAll(deltaLink, changes);
         Set<String> numbers = new HashSet<>();
-        changes.stream().filter(c -> c.has("cdm_contactnumber")).forEach(c -> numbers.add(c.get("cdm_contactnumber").asText()));
+        changes.stream().filter(c -> c.has("p2c_contactnumber")).forEach(c -> numbers.add(c.get("p2c_contactnumber").asText()));
         assertThat(numbers).hasSize(59).doesNotContain("CT-0");
         assertThat(changes.stream().filter(c -> c.has("reason")).count()).isEqualTo(1);
         assertThat(next).contains("$deltatoken=");
@@ -110,7 +110,7 @@ class SandboxChangeTrackingTest {
         assertThat(quotes.body()).contains("quotes");
         HttpResponse<String> forged = http.get(sandbox.crmUrl() + "accounts?$deltatoken=bogus");
         assertThat(forged.statusCode()).isEqualTo(400);
-        HttpResponse<String> erp = http.send("GET", sandbox.erpUrl() + "SalesOrderHeadersV2?$top=1", null, TRACK);
+        HttpResponse<String> erp = http.send("GET", sandbox.erpUrl() + "CDSSalesOrderHeaders?$top=1", null, TRACK);
         assertThat(erp.statusCode()).as("F&O ignores the preference").isEqualTo(200);
         assertThat(erp.body()).doesNotContain("deltaLink");
     }
@@ -127,7 +127,7 @@ class SandboxChangeTrackingTest {
             HttpResponse<String> expired = h.get(deltaLink);
             assertThat(expired.statusCode()).isEqualTo(410);
             JsonNode error = SandboxHttp.JSON.readTree(expired.body()).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("ExpiredDeltaToken");
+            assertThat(error.get("code").asText()).isEqualTo("0x80044352");
             assertThat(error.get("message").asText()).contains("full sync");
         }
     }

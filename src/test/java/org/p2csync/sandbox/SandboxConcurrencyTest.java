@@ -29,8 +29,10 @@ class SandboxConcurrencyTest {
                     results.add(pool.submit(() -> {
                         int ok = 0;
                         for (int i = 0; i < 25; i++) {
-                            String url = sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='T" + worker + "-" + i + "')";
-                            ok += http.send("PATCH", url, "{\"OrganizationName\":\"w\"}", Map.of()).statusCode() == 204 ? 1 : 0;
+                            String body = "{\"dataAreaId\":\"usmf\",\"CustomerAccount\":\"T" + worker + "-" + i
+                                    + "\",\"OrganizationName\":\"w\"}";
+                            ok += http.send("POST", sandbox.erpUrl() + "CustomersV3", body, Map.of()).statusCode() == 201
+                                    ? 1 : 0;
                             ok += http.get(sandbox.crmUrl() + "accounts?$top=5").statusCode() == 200 ? 1 : 0;
                         }
                         return ok;

@@ -117,9 +117,9 @@ class SandboxFaultTest {
         sandbox.setFaults(FaultSpec.parse("reset=1"));
         int dropped = 0;
         for (int i = 0; i < 20; i++) {
-            String url = sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='RESET-" + i + "')";
             try {
-                http.send("PATCH", url, "{\"OrganizationName\":\"r\"}", Map.of());
+                http.send("POST", sandbox.erpUrl() + "CustomersV3", "{\"dataAreaId\":\"usmf\",\"CustomerAccount\":\"RESET-"
+                        + i + "\",\"OrganizationName\":\"r\"}", Map.of());
             } catch (IOException expected) {
                 dropped++;
             }

@@ -20,8 +20,9 @@ class SandboxLifecycleTest {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(30))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             firstSeed = http.getJson(sandbox.crmUrl() + "accounts?$orderby=accountnumber&$top=1").at("/value/0/accountid").asText();
-            assertThat(http.send("PATCH", sandbox.erpUrl() + "CustomersV3(dataAreaId='usmf',CustomerAccount='KEEP')",
-                    "{\"OrganizationName\":\"kept\"}", Map.of()).statusCode()).isEqualTo(204);
+            assertThat(http.send("POST", sandbox.erpUrl() + "CustomersV3",
+                    "{\"dataAreaId\":\"usmf\",\"CustomerAccount\":\"KEEP\",\"OrganizationName\":\"kept\"}", Map.of())
+                    .statusCode()).isEqualTo(201);
         }
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(100).withSeed(7))) {
             SandboxHttp http = new SandboxHttp(sandbox);

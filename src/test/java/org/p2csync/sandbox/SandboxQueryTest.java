@@ -225,9 +225,10 @@ class SandboxQueryTest {
     void erpReadsOnlyTheDefaultCompanyUnlessCrossCompanyAndAllowsSkip() throws Exception {
         for (String company : List.of("usmf", "demf", "usmf")) {
             for (int i = 0; i < 3; i++) {
-                String key = "dataAreaId='" + company + "',CustomerAccount='C-" + company + "-" + i + "-" + System.nanoTime() % 100000 + "'";
-                assertThat(http.send("PATCH", sandbox.erpUrl() + "CustomersV3(" + SandboxHttp.enc(key) + ")",
-                        "{\"OrganizationName\":\"X\"}", Map.of()).statusCode()).isEqualTo(204);
+                String account = "C-" + company + "-" + i + "-" + System.nanoTime() % 100000;
+                assertThat(http.send("POST", sandbox.erpUrl() + "CustomersV3", "{\"dataAreaId\":\"" + company
+                        + "\",\"CustomerAccount\":\"" + account + "\",\"OrganizationName\":\"X\"}", Map.of())
+                        .statusCode()).isEqualTo(201);
             }
         }
         int usmf = http.getJson(sandbox.erpUrl() + "CustomersV3?$count=true&$top=0&$filter=" + SandboxHttp.enc("OrganizationName eq 'X'"))
