@@ -84,6 +84,10 @@ final class FieldRuleCompiler {
         }
         String origin = given.isEmpty() ? "value" : describe(options, given.get(0));
         ValueSource source = given.isEmpty() ? ValueSource.constant(null) : source(target, options, given.get(0));
+        boolean fixed = given.equals(List.of("constant")) && !Values.isEmpty(source.read(Map.of(), Lookups.NONE));
+        if (!fixed && !options.has("default") && !flag(options, "required")) {
+            refs.mayBeEmpty(target, line);
+        }
 
         List<Step> steps = new ArrayList<>();
         if (flag(options, "trim")) {

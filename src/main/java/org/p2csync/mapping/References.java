@@ -29,6 +29,7 @@ final class References {
     private final List<Name> sourceFields = new ArrayList<>();
     private final List<Name> targetFields = new ArrayList<>();
     private final List<Name> assignedFields = new ArrayList<>();
+    private final List<Name> mayBeEmpty = new ArrayList<>();
     private final List<Literal> literals = new ArrayList<>();
     private final List<Name> bindFields = new ArrayList<>();
     private final List<Bind> binds = new ArrayList<>();
@@ -62,6 +63,15 @@ final class References {
 
     void targetField(String name, int line) {
         targetFields.add(new Name(name, line));
+    }
+
+    /** A target field whose rule can give an empty value (no constant, default or required). */
+    void mayBeEmpty(String name, int line) {
+        mayBeEmpty.add(new Name(name, line));
+    }
+
+    List<Name> mayBeEmpty() {
+        return List.copyOf(mayBeEmpty);
     }
 
     /** A target field the service assigns ({@code target.assigned}): read back, never written. */

@@ -31,6 +31,9 @@ final class WriteCheck {
             for (References.Name field : refs.targetFields()) {
                 written(target, field);
             }
+            if (sides.erpTarget()) {
+                refs.mayBeEmpty().forEach(field -> nonNullable(target, field));
+            }
         }
         for (References.Bind bind : refs.binds()) {
             Optional<NavigationInfo> nav = target == null ? Optional.empty() : navigation(target, bind);
@@ -63,6 +66,28 @@ final class WriteCheck {
                         + " when a record is created, and this area only updates (target write: update)");
             }
         });
+    }
+
+    /**
+     * F&amp;O refuses a null for a property its $metadata declares non-nullable (most numbers and dates): a rule that
+     * can give an empty value needs a default (F&amp;O's own "none" is 0, 1900-01-01T00:00:00Z or "") or required.
+     */
+    private void nonNullable(EntitySetInfo target, References.Name field) {
+        if (refs.targetKey().contains(field.name())) {
+            return; // a key field is never empty: the record fails without it (Mapping)
+        }
+        target.field(field.name()).filter(info -> !info.nullable()).ifPresent(info ->
+                problems.add(field.line(), "target field " + field.name() + " of " + target.name() + " is not"
+                        + " nullable (" + info.type() + "): an empty value would be refused; give it a default"
+                        + " (F&O's own empty value is " + emptyValueOf(info.type()) + ") or make it required"));
+    }
+
+    private static String emptyValueOf(String edmType) {
+        return switch (edmType) {
+            case "Edm.DateTimeOffset", "Edm.Date" -> "1900-01-01T00:00:00Z";
+            case "Edm.String" -> "\"\"";
+            default -> "0";
+        };
     }
 
     /** For a lookup's value property {@code _x_value}: the writable navigation properties that set it. */

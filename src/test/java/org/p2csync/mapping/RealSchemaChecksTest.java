@@ -60,7 +60,9 @@ class RealSchemaChecksTest {
                 at(f, 30) + "constant 'yes' is not a member of CreditLimitIsMandatory's enum NoYes" + noYes
                         + "; did you mean Yes?",
                 at(f, 31) + "default true is not a member of AllowOnAccount's enum NoYes" + noYes,
-                at(f, 36) + "onDelete set 'Blocked' is not a member of OnHoldStatus's enum CustVendorBlocked (F&O takes"
+                at(f, 34) + "target field CreditLimit of CustomersV3 is not nullable (Edm.Decimal): an empty value"
+                        + " would be refused; give it a default (F&O's own empty value is 0) or make it required",
+                at(f, 37) + "onDelete set 'Blocked' is not a member of OnHoldStatus's enum CustVendorBlocked (F&O takes"
                         + " member names); members: No, Invoice, All, Payment, Requisition, Never, PurchOrder");
     }
 
