@@ -23,11 +23,16 @@ final class IdFilter {
      * @throws IllegalArgumentException when a composite id is not a JSON array of the id fields' values
      */
     static String of(List<String> ids, ReadSpec spec, Dialect dialect) {
+        return of(ids, spec, dialect, LiteralTypes.NONE);
+    }
+
+    /** As {@link #of(List, ReadSpec, Dialect)}, each value a literal of its id field's type. */
+    static String of(List<String> ids, ReadSpec spec, Dialect dialect, LiteralTypes types) {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("no ids to read");
         }
         if (!spec.compositeId()) {
-            return ids.stream().map(id -> spec.idField() + " eq " + ODataLiteral.of(id, dialect))
+            return ids.stream().map(id -> spec.idField() + " eq " + types.literal(spec.idField(), id, dialect))
                     .collect(Collectors.joining(" or "));
         }
         List<String> fields = spec.idFields();
@@ -36,7 +41,7 @@ final class IdFilter {
             StringBuilder all = new StringBuilder("(");
             for (int i = 0; i < fields.size(); i++) {
                 all.append(i == 0 ? "" : " and ").append(fields.get(i)).append(" eq ")
-                        .append(ODataLiteral.of(values.get(i), dialect));
+                        .append(types.literal(fields.get(i), values.get(i), dialect));
             }
             return all.append(')').toString();
         }).collect(Collectors.joining(" or "));

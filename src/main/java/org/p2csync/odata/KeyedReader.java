@@ -46,8 +46,9 @@ final class KeyedReader {
         Set<String> select = new LinkedHashSet<>(keys.get(0).keySet());
         select.addAll(fields);
         StringBuilder filter = new StringBuilder();
+        LiteralTypes types = client.literalTypes(entitySet);
         for (Map<String, Object> key : keys) {
-            filter.append(filter.length() == 0 ? "" : " or ").append(condition(key));
+            filter.append(filter.length() == 0 ? "" : " or ").append(condition(key, types));
         }
         Query query = new Query(List.copyOf(select), filter.toString(), null, pageSize, crossCompany);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -67,9 +68,9 @@ final class KeyedReader {
     }
 
     /** {@code k eq v}, or for a composite key {@code (k1 eq v1 and k2 eq v2)}. */
-    private String condition(Map<String, Object> key) {
+    private String condition(Map<String, Object> key, LiteralTypes types) {
         List<String> terms = new ArrayList<>(key.size());
-        key.forEach((field, value) -> terms.add(field + " eq " + ODataLiteral.of(value, client.config().dialect())));
+        key.forEach((field, value) -> terms.add(field + " eq " + types.literal(field, value, client.config().dialect())));
         return key.size() > 1 ? "(" + String.join(" and ", terms) + ")" : terms.get(0);
     }
 

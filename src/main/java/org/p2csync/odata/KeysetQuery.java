@@ -17,11 +17,18 @@ public final class KeysetQuery {
     private final ReadSpec spec;
     private final Dialect dialect;
     private final boolean crossCompany;
+    private final LiteralTypes types;
 
     public KeysetQuery(ReadSpec spec, Dialect dialect, boolean crossCompany) {
+        this(spec, dialect, crossCompany, LiteralTypes.NONE);
+    }
+
+    /** @param types the source fields' types, so tie-breaker values are literals of their property's type */
+    KeysetQuery(ReadSpec spec, Dialect dialect, boolean crossCompany, LiteralTypes types) {
         this.spec = spec;
         this.dialect = dialect;
         this.crossCompany = crossCompany;
+        this.types = types;
     }
 
     /** Whether the area reads every company (F&amp;O {@code cross-company=true}); re-reads by id read the same way. */
@@ -61,14 +68,14 @@ public final class KeysetQuery {
      */
     private String tieBreak(String tieBreaker) {
         if (!spec.compositeId()) {
-            return spec.idField() + " gt " + ODataLiteral.of(tieBreaker, dialect);
+            return spec.idField() + " gt " + types.literal(spec.idField(), tieBreaker, dialect);
         }
         List<String> fields = spec.idFields();
         List<Object> values = SourceId.values(tieBreaker, spec);
         int last = fields.size() - 1;
-        String condition = fields.get(last) + " gt " + ODataLiteral.of(values.get(last), dialect);
+        String condition = fields.get(last) + " gt " + types.literal(fields.get(last), values.get(last), dialect);
         for (int i = last - 1; i >= 0; i--) {
-            String literal = ODataLiteral.of(values.get(i), dialect);
+            String literal = types.literal(fields.get(i), values.get(i), dialect);
             // 'and' binds tighter than 'or': an inner disjunction needs its own parentheses
             String inner = i == last - 1 ? condition : "(" + condition + ")";
             condition = fields.get(i) + " gt " + literal + " or (" + fields.get(i) + " eq " + literal + " and "

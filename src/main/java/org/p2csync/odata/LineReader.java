@@ -34,6 +34,8 @@ final class LineReader {
     private final String area;
     private final ReadSpec spec;
     private final Dialect dialect;
+    /** The line set's field types: a header reference may be a date-time (an invoice's InvoiceDate). */
+    private final LiteralTypes types;
     private final boolean crossCompany;
     private final int pageSize;
 
@@ -42,6 +44,7 @@ final class LineReader {
         this.area = area;
         this.spec = spec;
         this.dialect = dialect;
+        this.types = client.literalTypes(spec.lines().entitySet());
         this.crossCompany = crossCompany;
         this.pageSize = pageSize;
     }
@@ -123,7 +126,7 @@ final class LineReader {
         StringBuilder out = new StringBuilder(fields.size() > 1 ? "(" : "");
         for (int i = 0; i < fields.size(); i++) {
             out.append(i == 0 ? "" : " and ").append(fields.get(i)).append(" eq ")
-                    .append(ODataLiteral.of(values.get(i), dialect));
+                    .append(types.literal(fields.get(i), values.get(i), dialect));
         }
         return out.append(fields.size() > 1 ? ")" : "").toString();
     }

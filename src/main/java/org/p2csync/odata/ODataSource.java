@@ -38,6 +38,7 @@ final class ODataSource implements SourceReader {
     private final int pageSize;
     private final boolean crossCompany;
     private final Duration overlap;
+    private final LiteralTypes types;
     private final KeysetQuery queries;
     private final PageReader pages;
     private final LineReader lines;
@@ -56,7 +57,8 @@ final class ODataSource implements SourceReader {
         this.pageSize = pageSize;
         this.crossCompany = crossCompany;
         this.overlap = overlap;
-        this.queries = new KeysetQuery(spec, client.config().dialect(), crossCompany);
+        this.types = client.literalTypes(spec.entitySet());
+        this.queries = new KeysetQuery(spec, client.config().dialect(), crossCompany, types);
         this.pages = new PageReader(client, area, spec, pageSize);
         this.lines = spec.lines() == null ? null
                 : new LineReader(client, area, spec, client.config().dialect(), crossCompany, pageSize);
@@ -115,7 +117,7 @@ final class ODataSource implements SourceReader {
         if (readable.isEmpty()) {
             return new ReadBack(List.of(), List.of(), unreadable);
         }
-        String filter = IdFilter.of(readable, spec, client.config().dialect());
+        String filter = IdFilter.of(readable, spec, client.config().dialect(), types);
         Page page = client.readPage(area, spec.entitySet(),
                 new Query(spec.select(), filter, null, IdFilter.IDS_PER_REQUEST, crossCompany));
         List<Map<String, Object>> rows = new ArrayList<>(page.rows());
