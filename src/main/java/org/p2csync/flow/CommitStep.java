@@ -108,11 +108,11 @@ final class CommitStep implements BatchStep {
         for (Item item : batch.items()) {
             if (item.status() == ItemStatus.WRITTEN && item.target().operation() == TargetRecord.Operation.DELETE) {
                 // gone from the target: forget it, so lookups no longer find it and a re-created record is written
-                recordState.forget(item.target().keyString());
+                recordState.forget(item.target().stateKey());
             } else if (item.status() == ItemStatus.WRITTEN) {
-                written.put(item.target().keyString(), synced(item));
+                written.put(item.target().stateKey(), synced(item));
             } else if (item.status() == ItemStatus.UNCHANGED) {
-                unchanged.put(item.target().keyString(), item);
+                unchanged.put(item.target().stateKey(), item);
             }
         }
         if (!unchanged.isEmpty()) {
@@ -125,7 +125,7 @@ final class CommitStep implements BatchStep {
 
     private SyncedRecord synced(Item item) {
         Object targetId = targetIdField == null ? null : item.target().payload().get(targetIdField);
-        return new SyncedRecord(item.target().keyString(), item.hash(), item.sourceId(), item.sourceKey(),
+        return new SyncedRecord(item.target().stateKey(), item.hash(), item.sourceId(), item.sourceKey(),
                 item.target().key(), targetId == null ? null : String.valueOf(targetId),
                 conflicts.keepsPayloads() ? item.target().payload() : null, lineKeys(item.target()));
     }

@@ -15,6 +15,7 @@ import org.p2csync.state.WrittenTarget;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
+import org.p2csync.sync.TargetRecord;
 
 /**
  * Applies an area's compiled mapping to every record read: filtered, held, failed, waiting or ready to write. The keys
@@ -61,7 +62,7 @@ final class MapStep implements BatchStep {
     private Item mapDeleted(Item item, Map<String, Object> targetKey) {
         MapResult result = mapping.mapDeleted(targetKey);
         if (result instanceof MapResult.Mapped m) {
-            return item.mapped(m.record(), m.hash());
+            return item.mapped(stateKeyed(m.record(), item), m.hash());
         }
         return item.filtered(((MapResult.Filtered) result).reason());
     }
@@ -106,7 +107,7 @@ final class MapStep implements BatchStep {
             return item.failed("map", "mapping error: " + e);
         }
         if (result instanceof MapResult.Mapped m) {
-            return item.mapped(m.record(), m.hash());
+            return item.mapped(stateKeyed(m.record(), item), m.hash());
         }
         if (result instanceof MapResult.Filtered f) {
             return item.filtered(f.reason());
@@ -119,5 +120,10 @@ final class MapStep implements BatchStep {
         }
         MapResult.Failed failed = (MapResult.Failed) result;
         return item.failed("map", failed.field() + ": " + failed.reason());
+    }
+
+    /** A target record several source records write keeps one record state per source record (target.shared). */
+    private TargetRecord stateKeyed(TargetRecord record, Item item) {
+        return mapping.target().shared() ? record.withRecordKey(item.sourceId()) : record;
     }
 }

@@ -39,7 +39,7 @@ final class ReadBackPlan implements BatchStep {
         for (Item item : batch.items()) {
             if ((item.status() == ItemStatus.READY || item.status() == ItemStatus.UNCHANGED)
                     && item.target().operation() != TargetRecord.Operation.DELETE) {
-                onPage.put(item.target().keyString(), item);
+                onPage.put(item.target().stateKey(), item);
             }
         }
         Map<String, Map<String, Object>> known = recordState.assignedValues(onPage.keySet());

@@ -27,7 +27,7 @@ final class SkipUnchangedStep implements BatchStep {
     public Batch apply(Batch batch) {
         List<String> keys = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.READY)
-                .map(i -> i.target().keyString())
+                .map(i -> i.target().stateKey())
                 .toList();
         if (keys.isEmpty()) {
             return batch;
@@ -38,6 +38,6 @@ final class SkipUnchangedStep implements BatchStep {
     }
 
     private static boolean isUnchanged(Item item, Map<String, String> known) {
-        return item.status() == ItemStatus.READY && Objects.equals(known.get(item.target().keyString()), item.hash());
+        return item.status() == ItemStatus.READY && Objects.equals(known.get(item.target().stateKey()), item.hash());
     }
 }

@@ -31,7 +31,7 @@ final class VanishedLines {
     Batch addDeletes(Batch batch) {
         List<String> keys = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.READY && i.target().operation() != TargetRecord.Operation.DELETE)
-                .map(i -> i.target().keyString())
+                .map(i -> i.target().stateKey())
                 .toList();
         if (keys.isEmpty()) {
             return batch;
@@ -40,8 +40,8 @@ final class VanishedLines {
         if (written.isEmpty()) {
             return batch;
         }
-        return batch.mapItems(i -> i.status() == ItemStatus.READY && written.containsKey(i.target().keyString())
-                ? withDeletes(i, written.get(i.target().keyString())) : i);
+        return batch.mapItems(i -> i.status() == ItemStatus.READY && written.containsKey(i.target().stateKey())
+                ? withDeletes(i, written.get(i.target().stateKey())) : i);
     }
 
     private Item withDeletes(Item item, List<Map<String, Object>> writtenKeys) {
@@ -63,6 +63,6 @@ final class VanishedLines {
             return item;
         }
         return item.mapped(new TargetRecord(document.entitySet(), document.key(), document.payload(), lines,
-                document.operation()), item.hash());
+                document.operation(), document.recordKey()), item.hash());
     }
 }

@@ -34,7 +34,7 @@ public final class MappingLoader {
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete",
                     "conflicts");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write", "assigned");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write", "assigned", "shared");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     private final SharedValueMaps shared;
@@ -229,11 +229,12 @@ public final class MappingLoader {
         }, () -> problems.add(m.line(), "missing key 'key' in target"));
         Optional<TargetSpec.Write> write = write(m, problems);
         List<String> assigned = assigned(m, key, refs, problems);
-        if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty()) {
+        Optional<Boolean> shared = shared(m, problems);
+        if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty() || shared.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get(),
-                assigned));
+                assigned, shared.get()));
     }
 
     /**
@@ -275,6 +276,19 @@ public final class MappingLoader {
             problems.add(line, what + " " + field + " is assigned by the target (target assigned): the mapping reads it"
                     + " back and cannot write it; remove the rule or the name from target assigned");
         }
+    }
+
+    /** {@code target.shared: true | false} (default false); anything else is an error, empty. */
+    private static Optional<Boolean> shared(YamlMap target, Problems problems) {
+        Optional<String> text = target.text("shared");
+        if (text.isEmpty() || text.get().equals("false")) {
+            return Optional.of(false);
+        }
+        if (text.get().equals("true")) {
+            return Optional.of(true);
+        }
+        problems.add(target.lineOf("shared"), "shared in target must be true or false, not '" + text.get() + "'");
+        return Optional.empty();
     }
 
     /** {@code target.write}: upsert (default) or update; anything else is an error, empty. */

@@ -12,9 +12,11 @@ import java.util.List;
  * @param write how the header is written: upsert (create or update), or update only (never create)
  * @param assigned target fields the service assigns (e.g. F&O's PartyNumber on create): never written, read back after
  *     writing so other areas' lookups can name them
+ * @param shared several source records write the same target record (a product released in several companies is
+ *     one CRM product): each source record keeps its own record state, so they do not overwrite each other's hash
  */
 public record TargetSpec(String system, String entity, List<String> key, String id, Write write,
-        List<String> assigned) {
+        List<String> assigned, boolean shared) {
 
     /** {@code target.write}: whether p2c-sync may create the target record or only change one that exists. */
     public enum Write {
@@ -35,7 +37,7 @@ public record TargetSpec(String system, String entity, List<String> key, String 
 
     /** A target none of whose fields the service assigns. */
     public TargetSpec(String system, String entity, List<String> key, String id, Write write) {
-        this(system, entity, key, id, write, List.of());
+        this(system, entity, key, id, write, List.of(), false);
     }
 
     /** An upsert target, optionally with the field holding its own id. */

@@ -50,7 +50,7 @@ final class ConflictDetector {
             TargetRecord target = items.get(i).target();
             if (target.operation() != TargetRecord.Operation.DELETE
                     && (target.entitySet() == null || target.entitySet().equals(entitySet))) {
-                byKey.put(target.keyString(), i);
+                byKey.put(target.stateKey(), i);
             }
         }
         if (byKey.isEmpty()) {
@@ -70,7 +70,7 @@ final class ConflictDetector {
                 TargetRecord target = item.target();
                 int index = chunk.get(c);
                 Optional.ofNullable(copies.get(c))
-                        .map(row -> compare(lastWritten.get(target.keyString()), row, target.payload()))
+                        .map(row -> compare(lastWritten.get(target.stateKey()), row, target.payload()))
                         .filter(differences -> !differences.isEmpty())
                         .ifPresent(differences -> conflicts.put(index,
                                 new Conflict(item.displayKey(), target.keyString(), differences)));

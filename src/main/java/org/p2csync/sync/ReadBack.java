@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The values a target assigns to the records it stores (mapping {@code target.assigned}, e.g. the party number F&amp;O
  * gives a customer it creates), as one page asks for them and the target side reads them back after its writes.
- * Record keys are {@link TargetRecord#keyString()}s.
+ * Record keys are {@link TargetRecord#stateKey()}s.
  *
  * @param wanted the target key of each record whose assigned values the engine does not hold yet: a record of the
  *     page is read back once its write succeeded (or it was unchanged), a record of an earlier page as it is

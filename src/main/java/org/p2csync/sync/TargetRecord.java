@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  *
  * @param operation what to do with it at the target: upsert it, update it only if it exists (never create it), or
  *     delete it (a source delete under the delete policy)
+ * @param recordKey the key of its record state when that is not the target key: the source id, for a target record
+ *     that several source records write (mapping {@code target.shared}); null otherwise
  */
 public record TargetRecord(
         String entitySet, Map<String, Object> key, Map<String, Object> payload, List<TargetRecord> lines,
-        Operation operation) {
+        Operation operation, String recordKey) {
 
     public enum Operation {
         UPSERT,
@@ -33,6 +35,11 @@ public record TargetRecord(
         operation = operation == null ? Operation.UPSERT : operation;
     }
 
+    public TargetRecord(String entitySet, Map<String, Object> key, Map<String, Object> payload,
+                        List<TargetRecord> lines, Operation operation) {
+        this(entitySet, key, payload, lines, operation, null);
+    }
+
     /** A record of the endpoint's own entity set, without lines, to upsert. */
     public TargetRecord(Map<String, Object> key, Map<String, Object> payload) {
         this(null, key, payload, List.of(), Operation.UPSERT);
@@ -42,10 +49,20 @@ public record TargetRecord(
     public TargetRecord withoutLine(int index) {
         List<TargetRecord> rest = new java.util.ArrayList<>(lines);
         rest.remove(index);
-        return new TargetRecord(entitySet, key, payload, rest, operation);
+        return new TargetRecord(entitySet, key, payload, rest, operation, recordKey);
     }
 
-    /** The key as one readable string, e.g. {@code usmf|US-001}; used as the record-state and error key. */
+    /** This record, its record state kept under {@code value} (a source id) instead of its target key. */
+    public TargetRecord withRecordKey(String value) {
+        return new TargetRecord(entitySet, key, payload, lines, operation, value);
+    }
+
+    /** The key of this record's state (hash, identity, written payload): {@link #recordKey} or {@link #keyString}. */
+    public String stateKey() {
+        return recordKey != null ? recordKey : keyString();
+    }
+
+    /** The target key as one readable string, e.g. {@code usmf|US-001}. */
     public String keyString() {
         return key.values().stream().map(String::valueOf).collect(Collectors.joining("|"));
     }
