@@ -40,30 +40,39 @@ final class AssignedReader {
      * The page with what the target holds in the assigned fields of each record read back; a record the target does
      * not have is logged and found with no values.
      *
-     * @param created the record keys of the page's records the write created ({@link WriteResult#created()})
+     * @param created the record keys of the page's records the write created ({@link WriteResult#created()}), each
+     *     with the entity the service returned: a POST's answer that carries every assigned field costs no read
      * @throws ODataException when a read fails for good: the page must not be committed without its values
      */
-    Batch readBack(Batch batch, Set<String> created) {
+    Batch readBack(Batch batch, Map<String, Map<String, Object>> created) {
         Map<String, Map<String, Object>> wanted = new LinkedHashMap<>(batch.readBack().wanted());
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         Set<String> notWritten = new HashSet<>();
         for (Item item : batch.items()) {
             if (item.target() == null || !(item.target().entitySet() == null
                     || item.target().entitySet().equals(entitySet))) {
                 continue;
             }
-            String key = item.target().keyString();
-            if (created.contains(key)) {
-                wanted.putIfAbsent(key, item.target().key());
+            String key = item.target().stateKey();
+            if (created.containsKey(key)) {
+                Map<String, Object> returned = created.get(key);
+                if (fields.stream().allMatch(f -> returned.get(f) != null && !returned.get(f).toString().isBlank())) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    fields.forEach(f -> values.put(f, returned.get(f)));
+                    found.put(key, values);
+                    wanted.remove(key);
+                } else {
+                    wanted.putIfAbsent(key, item.target().key());
+                }
             } else if (item.status() != ItemStatus.WRITTEN && item.status() != ItemStatus.UNCHANGED) {
                 notWritten.add(key);
             }
         }
         notWritten.forEach(wanted::remove);
         if (wanted.isEmpty()) {
-            return batch;
+            return found.isEmpty() ? batch : batch.withReadBack(batch.readBack().withFound(found));
         }
         List<String> keys = new ArrayList<>(wanted.keySet());
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         int missing = 0;
         for (int from = 0; from < keys.size(); from += KeyedReader.CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KeyedReader.CHUNK));

@@ -41,6 +41,9 @@ public final class ODataClient {
     private final TokenSource tokens;
     private final PageParser pages = new PageParser();
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicReference<FieldCatalog> knownCatalog = new AtomicReference<>();
+    private static final FieldCatalog NO_CATALOG = set -> Optional.empty();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ODataClient.class);
 
     public ODataClient(ServiceConfig config, RequestCounter counter) {
         this.config = config;
@@ -119,8 +122,34 @@ public final class ODataClient {
                 });
     }
 
-    /** The entity sets and their properties, from $metadata. */
+    /** The entity sets and their properties, from $metadata (read anew; the last one read is kept, see below). */
     public FieldCatalog catalog() {
+        FieldCatalog read = readCatalog();
+        knownCatalog.set(read);
+        return read;
+    }
+
+    /**
+     * The field types of an entity set for literals in queries, from the $metadata last read (the one the mappings
+     * were checked against at start; read now if none was). A service whose $metadata cannot be read gives
+     * {@link LiteralTypes#NONE}: literals then follow their values' shapes, as before.
+     */
+    LiteralTypes literalTypes(String entitySet) {
+        FieldCatalog known = knownCatalog.get();
+        if (known == null) {
+            try {
+                known = catalog();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: cannot read $metadata for typed query literals ({}); literals follow their values",
+                        config.system(), e.getMessage());
+                knownCatalog.compareAndSet(null, NO_CATALOG);
+                return LiteralTypes.NONE;
+            }
+        }
+        return known.fields(entitySet).map(LiteralTypes::new).orElse(LiteralTypes.NONE);
+    }
+
+    private FieldCatalog readCatalog() {
         URI uri = URI.create(config.baseUrl() + "$metadata");
         return call(CATALOG_AREA, () -> request(uri).GET().header("Accept", "application/xml"), response -> {
             requireSuccess(response, "GET " + uri);
@@ -210,7 +239,7 @@ public final class ODataClient {
                 }
                 // a header sent as POST (F&O's missing record) that succeeded was created now
                 results.set(index, new WriteResult(part.status(), message,
-                        part.isSuccess() && creates.getOrDefault(index, Set.of()).contains(0)));
+                        part.isSuccess() && creates.getOrDefault(index, Set.of()).contains(0), returned(part)));
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
@@ -408,6 +437,20 @@ public final class ODataClient {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("record " + record.keyString() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The entity a successful answer carries (POST: 201 with the created record), or empty. */
+    private Map<String, Object> returned(BatchResponse.Part part) {
+        if (!part.isSuccess() || part.body() == null || part.body().isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> entity = json.readValue(part.body(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            return entity == null ? Map.of() : entity;
+        } catch (JsonProcessingException notAnEntity) {
+            return Map.of();
         }
     }
 

@@ -2,6 +2,7 @@ package org.p2csync.odata;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class ODataProducer extends DefaultProducer {
             }
         }
         int limit = endpoint.getBatchSize();
-        Set<String> created = new HashSet<>();
+        Map<String, Map<String, Object>> created = new LinkedHashMap<>();
         for (int i : List.copyOf(ready)) {
             int requests = requestsOf(items.get(i).target());
             if (requests > limit) {
@@ -98,7 +99,7 @@ final class ODataProducer extends DefaultProducer {
                 if (result.isSuccess()) {
                     items.set(chunk.get(r), item.written());
                     if (result.created()) {
-                        created.add(item.target().keyString());
+                        created.put(item.target().stateKey(), result.returned());
                     }
                 } else {
                     items.set(chunk.get(r), item.failed("write", (result.status() + " " + result.message()).strip()));
