@@ -16,38 +16,61 @@ import org.p2csync.sandbox.SandboxOptions;
 
 /**
  * Orders go both ways, and the CRM owns what the orders area writes: when an ERP user renamed an order that the CRM
- * renamed too, the CRM's name is written anyway and the conflict is recorded, in the report and in `status`.
+ * renamed too, the CRM's name is written anyway and the conflict is recorded, in the report and in `status`. The
+ * comparison costs a GET of the ERP's copy only when there is something to write.
  */
 class OrderConflictsTest {
+    private static final String ORDERS = "CDSSalesOrderHeaders";
+
     @TempDir
     Path dir;
 
     @Test
     void bothSidesChangedTheOrderTheCrmWinsAndTheConflictIsRecorded() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200));
+                SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
-            SyncFixture sync = new SyncFixture(sandbox, dir, Map.of());
-            SyncFixture.Result first = sync.syncOnce();
+            SyncFixture sync = new SyncFixture(sandbox, dir, Map.of("p2c.erp.url", proxy.url() + "/erp/data/"));
+            SyncFixture.Result prerequisites = sync.syncOnce("products", "accounts");
+            assertThat(prerequisites.exitCode()).as(prerequisites.printed()).isZero();
+            proxy.clear();
+            SyncFixture.Result first = sync.syncOnce("orders");
             assertThat(first.exitCode()).as(first.printed()).isZero();
+            assertThat(first.count("orders", "written")).as("the seed's activated orders").isPositive();
             assertThat(first.count("orders", "conflicts")).as("nothing was written before").isZero();
+            assertThat(proxy.gets("/erp/data/" + ORDERS)).as("records never written before need no comparison")
+                    .isEmpty();
+            assertThat(proxy.gets("/erp/data/CDSSalesOrderLines")).isEmpty();
+            // F&O's PATCH only updates: the new orders' PATCHes are answered 404, then POSTed (README, the sandbox)
+            List<SandboxProxy.Sent> batches = proxy.writes("/erp/data/");
+            assertThat(batches).extracting(SandboxProxy.Sent::url)
+                    .containsExactly("/erp/data/$batch", "/erp/data/$batch");
+            assertThat(batches.get(0).body()).contains("PATCH ").doesNotContain("POST ");
+            assertThat(batches.get(1).body()).contains("POST ").doesNotContain("PATCH ");
             assertThat(first.area("orders").get("requests").get("erp").asLong())
-                    .as("records never written before need no comparison: one $batch, no GET").isEqualTo(1);
+                    .as("the two $batch requests and nothing else (the token came with $metadata)").isEqualTo(2);
 
-            Map<String, Object> order = probe.erp("SalesOrderHeadersV2", "$select=dataAreaId,SalesOrderNumber,SalesOrderName",
-                    "$filter=SalesOrderOriginCode eq 'CRM'").get(0);
+            Map<String, Object> order = probe.erp(ORDERS, "$select=dataAreaId,SalesOrderNumber,SalesOrderName",
+                    "$filter=SalesOrderOriginCode eq 'CRM'", "$orderby=SalesOrderNumber").get(0);
             String number = (String) order.get("SalesOrderNumber");
-            String erpPath = "SalesOrderHeadersV2(dataAreaId='" + order.get("dataAreaId") + "',SalesOrderNumber='"
-                    + number + "')";
-            String crmPath = "salesorders(" + probe.crm("salesorders", "$select=salesorderid",
-                    "$filter=ordernumber eq '" + number + "'").get(0).get("salesorderid") + ")";
+            String erpPath = ORDERS + "(dataAreaId='" + order.get("dataAreaId") + "',SalesOrderNumber='" + number
+                    + "')";
+            Map<String, Object> crmOrder = probe.crm("salesorders", "$select=salesorderid,statecode",
+                    "$filter=ordernumber eq '" + number + "'").get(0);
+            assertThat(crmOrder.get("statecode")).as("a CRM order stays active, so CRM users may edit it").isEqualTo(0);
+            String crmPath = "salesorders(" + crmOrder.get("salesorderid") + ")";
             probe.patchCrm(crmPath, Map.of("name", "Renamed in the CRM"));
             probe.patchErp(erpPath, Map.of("SalesOrderName", "Renamed in the ERP"));
 
+            proxy.clear();
             SyncFixture.Result conflicting = sync.syncOnce("orders");
 
             assertThat(conflicting.exitCode()).as(conflicting.printed()).isZero();
             assertThat(conflicting.count("orders", "written")).isEqualTo(1);
             assertThat(conflicting.count("orders", "conflicts")).isEqualTo(1);
+            assertThat(conflicting.area("orders").get("requests").get("erp").asLong())
+                    .as("one GET of the ERP's copy to compare, one $batch").isEqualTo(2);
+            assertThat(proxy.gets("/erp/data/" + ORDERS)).hasSize(1);
             assertThat(erpName(probe, number)).as("the owner wins").isEqualTo("Renamed in the CRM");
             JsonNode conflict = conflicting.area("orders").get("conflictRecords").get(0);
             assertThat(conflict.get("record").asText()).isEqualTo(number);
@@ -63,13 +86,16 @@ class OrderConflictsTest {
             assertThat(status).contains("conflicts 1)")
                     .contains(number + ": SalesOrderName found 'Renamed in the ERP', written 'Renamed in the CRM'");
 
+            proxy.clear();
             SyncFixture.Result quiet = sync.syncOnce("orders");
             assertThat(quiet.count("orders", "written")).isZero();
             assertThat(quiet.count("orders", "conflicts")).isZero();
             assertThat(quiet.area("orders").get("requests").get("erp").asLong())
                     .as("nothing to write, nothing to compare").isZero();
+            assertThat(proxy.gets("/erp/data/" + ORDERS)).isEmpty();
 
             probe.patchCrm(crmPath, Map.of("name", "Renamed in the CRM again"));
+            proxy.clear();
             SyncFixture.Result crmOnly = sync.syncOnce("orders");
             assertThat(crmOnly.count("orders", "written")).isEqualTo(1);
             assertThat(crmOnly.count("orders", "conflicts"))
@@ -77,12 +103,15 @@ class OrderConflictsTest {
             assertThat(crmOnly.area("orders").has("conflictRecords")).isFalse();
             assertThat(crmOnly.area("orders").get("requests").get("erp").asLong())
                     .as("one GET of the target copy, one $batch (the token came with $metadata)").isEqualTo(2);
+            assertThat(proxy.gets("/erp/data/" + ORDERS)).as("the one GET is of the order's ERP copy").hasSize(1);
+            assertThat(proxy.writes("/erp/data/")).extracting(SandboxProxy.Sent::url)
+                    .containsExactly("/erp/data/$batch");
             assertThat(erpName(probe, number)).isEqualTo("Renamed in the CRM again");
         }
     }
 
     private static Object erpName(ODataProbe probe, String number) {
-        List<Map<String, Object>> rows = probe.erp("SalesOrderHeadersV2", "$select=SalesOrderName",
+        List<Map<String, Object>> rows = probe.erp(ORDERS, "$select=SalesOrderName",
                 "$filter=SalesOrderNumber eq '" + number + "'");
         assertThat(rows).hasSize(1);
         return rows.get(0).get("SalesOrderName");

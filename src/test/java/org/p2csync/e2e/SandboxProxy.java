@@ -24,6 +24,12 @@ final class SandboxProxy implements AutoCloseable {
     /** One GET the sandbox answered through the proxy: the URL as sent, and the body that came back. */
     record Exchange(String url, String responseBody) {}
 
+    /**
+     * One request other than a GET that passed through: method, URL path and query as sent, the request body, the
+     * status and body of the answer.
+     */
+    record Sent(String method, String url, String body, int status, String responseBody) {}
+
     private final WireMockServer server;
     private final String sandboxRoot;
 
@@ -63,6 +69,25 @@ final class SandboxProxy implements AutoCloseable {
             }
         }
         return gets;
+    }
+
+    /**
+     * The requests other than GET (PATCH, POST, DELETE, $batch) whose path starts with {@code pathPrefix}, oldest
+     * first, with their bodies: what the sync asked a service to change.
+     */
+    List<Sent> writes(String pathPrefix) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events); // the journal lists the newest first
+        List<Sent> writes = new ArrayList<>();
+        for (ServeEvent event : events) {
+            String method = event.getRequest().getMethod().value();
+            String url = event.getRequest().getUrl();
+            if (!method.equals("GET") && url.startsWith(pathPrefix)) {
+                writes.add(new Sent(method, url, event.getRequest().getBodyAsString(), event.getResponse().getStatus(),
+                        event.getResponse().getBodyAsString()));
+            }
+        }
+        return writes;
     }
 
     /** Forgets the requests seen so far. */
