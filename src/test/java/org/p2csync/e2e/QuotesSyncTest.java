@@ -64,7 +64,7 @@ class QuotesSyncTest {
     @Order(1)
     void activatedQuotesOfCustomersLandWithEveryProductLine() throws Exception {
         // a customer's quote a user activated with a write-in line: held, so the count below must leave it out
-        CrmQuotes quotes = new CrmQuotes(probe);
+        CrmDocuments quotes = CrmDocuments.quotes(probe);
         Object writeIn = quotes.draftWithProductLines(customerIds(), Set.of()).get("quoteid");
         quotes.addWriteInLine(writeIn, "Installation on site");
         quotes.activate(writeIn);
