@@ -85,7 +85,8 @@ final class FieldRuleCompiler {
         String origin = given.isEmpty() ? "value" : describe(options, given.get(0));
         ValueSource source = given.isEmpty() ? ValueSource.constant(null) : source(target, options, given.get(0));
         boolean fixed = given.equals(List.of("constant")) && !Values.isEmpty(source.read(Map.of(), Lookups.NONE));
-        if (!fixed && !options.has("default") && !flag(options, "required")) {
+        boolean required = flag(options, "required");   // read once: flag() reports a bad value on every call
+        if (!fixed && !options.has("default") && !required) {
             refs.mayBeEmpty(target, line);
         }
 
@@ -105,7 +106,7 @@ final class FieldRuleCompiler {
         if (options.has("default")) {
             steps.add(Steps.defaultTo(literal(target, options, "default")));
         }
-        if (flag(options, "required")) {
+        if (required) {
             steps.add(Steps.required(origin));
         }
         conversion(options, origin).ifPresent(steps::add);

@@ -82,7 +82,29 @@ class MappingErrorsTest {
         assertThat(result.exitCode()).as(result.printed()).isEqualTo(1);
         assertThat(result.printed()).contains("quotes.yaml:" + (line + 1) + ": filter in lines would write the"
                 + " document without the lines it leaves out").contains("use require: instead");
-        assertThat(new ODataProbe(sandbox).erp("SalesQuotationHeadersV2")).as("no record moved").isEmpty();
+        assertThat(new ODataProbe(sandbox).erp("CDSSalesQuotationHeaders")).as("no record moved").isEmpty();
+        assertThat(new ODataProbe(sandbox).erp("CDSSalesQuotationLines")).as("no line moved").isEmpty();
+        assertThat(new ODataProbe(sandbox).erp("CustomersV3")).as("no area ran").isEmpty();
+    }
+
+    @Test
+    void anEntitySetTheErpDoesNotServeStopsStartUpAtItsLine() throws Exception {
+        Path mappings = SyncFixture.shippedMappings(dir.resolve("old-entity"), "accounts", "products", "quotes");
+        Path file = mappings.resolve("quotes.yaml");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int line = indexOfLineContaining(lines, "entity: CDSSalesQuotationHeaders");
+        // the quotation header entity earlier versions shipped, which F&O's CDS integration does not use
+        lines.set(line, lines.get(line).replace("CDSSalesQuotationHeaders", "SalesQuotationHeadersV2"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        Path runDir = Files.createTempDirectory(dir, "run");
+        SyncFixture.Result result = new SyncFixture(sandbox, runDir, Map.of("p2c.mappings", mappings.toString()))
+                .syncOnce("products", "accounts", "quotes");
+
+        assertThat(result.exitCode()).as(result.printed()).isEqualTo(1);
+        assertThat(result.printed()).contains("quotes.yaml:" + (line + 1)
+                + ": unknown target entity set 'SalesQuotationHeadersV2'");
+        assertThat(new ODataProbe(sandbox).erp("CustomersV3")).as("no area ran").isEmpty();
     }
 
     private SyncFixture.Result syncWith(Path mappings) throws Exception {

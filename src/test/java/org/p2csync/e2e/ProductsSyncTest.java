@@ -2,63 +2,190 @@ package org.p2csync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 
-/** ERP sellable products become CRM products, each in the price list of its currency; nothing twice. */
+/**
+ * ERP sellable released products become CRM products: one per product number, also when it is released in both
+ * companies, each with a price-list item per company it is sold in, in the price list of that company's currency.
+ * SellableReleasedProducts has no timestamp, so every run reads it in full: a repeat run costs its read pages and
+ * writes nothing, and one changed release costs one write.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductsSyncTest {
+    /** Small pages, so the full read's page count is a figure worth checking. */
+    private static final int PAGE_SIZE = 40;
+
     @TempDir
-    Path dir;
+    static Path dir;
+
+    static Sandbox sandbox;
+    static ODataProbe probe;
+    static SyncFixture sync;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200));
+        probe = new ODataProbe(sandbox);
+        sync = new SyncFixture(sandbox, dir, Map.of("p2c.page-size", String.valueOf(PAGE_SIZE)));
+        Map<String, Object> pound = new LinkedHashMap<>();
+        pound.put("dataAreaId", "usmf");
+        pound.put("ProductNumber", "GBP-0001");
+        pound.put("ProductName", "Priced in pounds");
+        pound.put("SalesUnitSymbol", "ea");
+        pound.put("SalesPrice", 10);
+        pound.put("CurrencyCode", "GBP");
+        pound.put("ProductType", "Item");
+        probe.postErp("SellableReleasedProducts", pound);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static List<Map<String, Object>> releases() {
+        return probe.erp("SellableReleasedProducts", "$select=dataAreaId,ProductNumber,CurrencyCode,SalesPrice");
+    }
+
+    /** The CRM products p2c-sync maintains, by product number (a number twice would be an error here). */
+    private static Map<Object, Map<String, Object>> crmProducts() {
+        return probe.crm("products", "$select=productid,productnumber,price,_transactioncurrencyid_value",
+                        "$filter=p2c_externallymaintained eq true").stream()
+                .collect(Collectors.toMap(p -> p.get("productnumber"), Function.identity()));
+    }
+
+    /** The price-list items of those products: "price list id|product number" -> amount. */
+    private static Map<String, BigDecimal> priceListItems() {
+        Map<Object, Object> numberOf = crmProducts().values().stream()
+                .collect(Collectors.toMap(p -> p.get("productid"), p -> p.get("productnumber")));
+        return probe.crm("productpricelevels", "$select=_pricelevelid_value,_productid_value,amount").stream()
+                .filter(i -> numberOf.containsKey(i.get("_productid_value")))
+                .collect(Collectors.toMap(i -> i.get("_pricelevelid_value") + "|" + numberOf.get(i.get("_productid_value")),
+                        i -> ODataProbe.decimal(i.get("amount")).stripTrailingZeros()));
+    }
+
+    private static String priceListOf(Object currency) {
+        return "EUR".equals(currency) ? SandboxIds.PRICE_LIST_EUR : SandboxIds.PRICE_LIST_USD;
+    }
+
+    /** A product number with its releases, by company, released in exactly {@code companies} companies. */
+    private static Map<Object, Map<String, Object>> releasedIn(int companies) {
+        Map<Object, Map<Object, Map<String, Object>>> byNumber = releases().stream()
+                .filter(r -> !"GBP".equals(r.get("CurrencyCode")))
+                .collect(Collectors.groupingBy(r -> r.get("ProductNumber"), LinkedHashMap::new,
+                        Collectors.toMap(r -> r.get("dataAreaId"), Function.identity())));
+        return byNumber.values().stream().filter(r -> r.size() == companies).findFirst()
+                .orElseThrow(() -> new AssertionError("no product released in " + companies + " companies"));
+    }
+
+    private static void setPrice(Map<String, Object> release, BigDecimal price) {
+        probe.patchErp("SellableReleasedProducts(dataAreaId='" + release.get("dataAreaId") + "',ProductNumber='"
+                + release.get("ProductNumber") + "')", Map.of("SalesPrice", price));
+    }
 
     @Test
-    void everySellableProductIsACrmProductWithAPriceListItemPerCompany() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200))) {
-            ODataProbe probe = new ODataProbe(sandbox);
-            Map<String, Object> pound = new LinkedHashMap<>();
-            pound.put("dataAreaId", "usmf");
-            pound.put("ProductNumber", "GBP-0001");
-            pound.put("ProductName", "Priced in pounds");
-            pound.put("SalesUnitSymbol", "ea");
-            pound.put("SalesPrice", 10);
-            pound.put("CurrencyCode", "GBP");
-            pound.put("ProductType", "Item");
-            probe.postErp("SellableReleasedProducts", pound);
-            SyncFixture sync = new SyncFixture(sandbox, dir, Map.of());
+    @Order(1)
+    void everySellableProductNumberIsOneCrmProductWithAPriceListItemPerCompany() throws Exception {
+        SyncFixture.Result result = sync.syncOnce("products");
 
-            SyncFixture.Result result = sync.syncOnce("products");
+        List<Map<String, Object>> erp = releases();
+        List<Map<String, Object>> sellable = erp.stream().filter(p -> !"GBP".equals(p.get("CurrencyCode"))).toList();
+        Set<Object> numbers = sellable.stream().map(p -> p.get("ProductNumber")).collect(Collectors.toSet());
+        assertThat(numbers.size()).as("the seed releases products in both companies").isLessThan(sellable.size());
+        assertThat(result.exitCode()).as("the GBP product fails: exit 2%n%s", result.printed()).isEqualTo(2);
+        assertThat(crmProducts().keySet()).as("one CRM product per ERP product number").isEqualTo(numbers);
+        assertThat(probe.crm("products", "$select=productnumber", "$filter=productnumber eq 'GBP-0001'")).isEmpty();
+        assertThat(result.count("products", "failed")).isEqualTo(1);
+        assertThat(result.count("products", "written")).as("each release").isEqualTo(erp.size() - 1);
 
-            List<Map<String, Object>> erp = probe.erp("SellableReleasedProducts",
-                    "$select=dataAreaId,ProductNumber,CurrencyCode,SalesPrice");
-            Set<Object> sellable = erp.stream().filter(p -> !"GBP".equals(p.get("CurrencyCode")))
-                    .map(p -> p.get("ProductNumber")).collect(Collectors.toSet());
-            Set<Object> crm = probe.crm("products", "$select=productnumber,msdyn_externallymaintained").stream()
-                    .filter(p -> Boolean.TRUE.equals(p.get("msdyn_externallymaintained")))
-                    .map(p -> p.get("productnumber")).collect(Collectors.toSet());
-            assertThat(result.exitCode()).as("the GBP product fails: exit 2%n%s", result.printed()).isEqualTo(2);
-            assertThat(crm).isEqualTo(sellable);
-            assertThat(result.count("products", "failed")).isEqualTo(1);
-            assertThat(result.count("products", "written")).isEqualTo(erp.size() - 1);
+        assertThat(priceListItems()).as("a price-list item per release, in its currency's price list, at its price")
+                .isEqualTo(sellable.stream().collect(Collectors.toMap(
+                        p -> priceListOf(p.get("CurrencyCode")) + "|" + p.get("ProductNumber"),
+                        p -> ODataProbe.decimal(p.get("SalesPrice")).stripTrailingZeros())));
+        assertThat(sync.command("status", "--area", "products").printed()).as("the failure names the product")
+                .contains("    GBP-0001: map failed: transactioncurrencyid@odata.bind: value 'GBP' of CurrencyCode is"
+                        + " not in value map 'currencyId'");
+    }
 
-            List<Map<String, Object>> items = probe.crm("productpricelevels",
-                    "$select=_pricelevelid_value,_productid_value,amount");
-            long usd = erp.stream().filter(p -> "USD".equals(p.get("CurrencyCode"))).count();
-            long eur = erp.stream().filter(p -> "EUR".equals(p.get("CurrencyCode"))).count();
-            assertThat(items.stream().filter(i -> SandboxIds.PRICE_LIST_USD.equals(i.get("_pricelevelid_value"))).count())
-                    .isEqualTo(usd);
-            assertThat(items.stream().filter(i -> SandboxIds.PRICE_LIST_EUR.equals(i.get("_pricelevelid_value"))).count())
-                    .isEqualTo(eur);
+    @Test
+    @Order(2)
+    void theRepeatRunWritesNothingAndSendsItsErpReadPagesOnly() throws Exception {
+        int rows = releases().size();
 
-            SyncFixture.Result second = sync.syncOnce("products");
-            assertThat(second.count("products", "written")).isZero();
-        }
+        SyncFixture.Result second = sync.syncOnce("products");
+
+        assertThat(second.count("products", "read")).isEqualTo(rows);
+        assertThat(second.count("products", "written")).as(second.printed()).isZero();
+        assertThat(second.count("products", "unchanged")).isEqualTo(rows - 1);
+        assertThat(second.count("products", "failed")).as("the GBP product, read and mapped again").isEqualTo(1);
+        assertThat(second.area("products").get("requests").get("erp").asLong())
+                .as("a full read: one request per page of %d rows", PAGE_SIZE)
+                .isEqualTo((rows + PAGE_SIZE - 1) / PAGE_SIZE);
+        assertThat(second.area("products").get("requests").get("crm").asLong()).as("nothing to write").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void oneChangedErpProductIsOneWrite() throws Exception {
+        Map<String, Object> release = releasedIn(1).values().iterator().next();
+        Object number = release.get("ProductNumber");
+        BigDecimal price = ODataProbe.decimal(release.get("SalesPrice")).add(new BigDecimal("1.25"));
+        setPrice(release, price);
+
+        SyncFixture.Result result = sync.syncOnce("products");
+
+        assertThat(result.count("products", "written")).as(result.printed()).isEqualTo(1);
+        assertThat(ODataProbe.decimal(crmProducts().get(number).get("price"))).isEqualByComparingTo(price);
+        assertThat(priceListItems().get(priceListOf(release.get("CurrencyCode")) + "|" + number))
+                .isEqualByComparingTo(price);
+    }
+
+    @Test
+    @Order(4)
+    void aChangeOfOneReleaseOfATwoCompanyProductIsOneWriteOfItsPriceListItem() throws Exception {
+        Map<Object, Map<String, Object>> both = releasedIn(2);
+        Map<String, Object> usmf = both.get("usmf");
+        Map<String, Object> demf = both.get("demf");
+        Object number = demf.get("ProductNumber");
+        Map<String, BigDecimal> itemsBefore = priceListItems();
+        Map<String, Object> productBefore = crmProducts().get(number);
+        BigDecimal price = ODataProbe.decimal(demf.get("SalesPrice")).add(new BigDecimal("2.50"));
+        setPrice(demf, price);
+
+        SyncFixture.Result result = sync.syncOnce("products");
+
+        assertThat(result.count("products", "written")).as(result.printed()).isEqualTo(1);
+        Map<String, BigDecimal> expected = new LinkedHashMap<>(itemsBefore);
+        expected.put(SandboxIds.PRICE_LIST_EUR + "|" + number, price.stripTrailingZeros());
+        assertThat(priceListItems()).as("the demf release's EUR item changed, nothing else").isEqualTo(expected);
+        // the one CRM product carries one list price and currency: those of the release written last. The first run
+        // wrote usmf's after demf's (reads go in id order), the change of the demf release now puts its own there
+        assertThat(ODataProbe.decimal(productBefore.get("price")))
+                .isEqualByComparingTo(ODataProbe.decimal(usmf.get("SalesPrice")));
+        assertThat(productBefore.get("_transactioncurrencyid_value")).isEqualTo(SandboxIds.CURRENCY_USD);
+        Map<String, Object> productAfter = crmProducts().get(number);
+        assertThat(ODataProbe.decimal(productAfter.get("price"))).as("the demf release's price").isEqualByComparingTo(price);
+        assertThat(productAfter.get("_transactioncurrencyid_value")).isEqualTo(SandboxIds.CURRENCY_EUR);
+        assertThat(productAfter.get("productid")).isEqualTo(productBefore.get("productid"));
+
+        SyncFixture.Result again = sync.syncOnce("products");
+        assertThat(again.count("products", "written")).as("each release keeps its own record state").isZero();
     }
 }

@@ -12,11 +12,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.p2csync.schema.RealSchemaCatalog;
+import org.p2csync.schema.RealSchemas;
+import org.p2csync.sync.EntitySetInfo;
+import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.FieldInfo;
 import org.p2csync.sync.TargetRecord;
 
@@ -25,6 +30,10 @@ class AccountsMappingTest {
     private static final Path FILE = Path.of("mappings/accounts.yaml");
     private static final String USD = "5c5a9f3e-0000-4000-8000-000000000840";
     private static final String EUR = "5c5a9f3e-0000-4000-8000-000000000978";
+
+    /** Dataverse and F&O as their published schemas describe them (with p2c-sync's own CRM columns). */
+    private static final FieldCatalog CRM = RealSchemaCatalog.crm(RealSchemas.shipped());
+    private static final FieldCatalog ERP = RealSchemaCatalog.erp(RealSchemas.shipped());
 
     private final Mapping mapping = Mappings.load(FILE.getParent()).mapping("accounts");
 
@@ -237,8 +246,8 @@ class AccountsMappingTest {
         assertThat(mapping.area()).isEqualTo("accounts");
         assertThat(mapping.source()).isEqualTo(
                 new SourceSpec("crm", "accounts", "accountid", "accountnumber", "modifiedon"));
-        assertThat(mapping.target()).isEqualTo(
-                new TargetSpec("erp", "CustomersV3", List.of("dataAreaId", "CustomerAccount")));
+        assertThat(mapping.target()).isEqualTo(new TargetSpec("erp", "CustomersV3", List.of("dataAreaId",
+                "CustomerAccount"), null, TargetSpec.Write.UPSERT, List.of("PartyNumber"), false));
         assertThat(mapping.readSpec().entitySet()).isEqualTo("accounts");
         assertThat(mapping.readSpec().idField()).isEqualTo("accountid");
         assertThat(mapping.readSpec().keyField()).isEqualTo("accountnumber");
@@ -255,19 +264,39 @@ class AccountsMappingTest {
 
     @Test
     void validatesAgainstTheServicesMetadata() {
-        mapping.validate(TestCatalog.crmAccounts(), TestCatalog.erpCustomers());
+        mapping.validate(CRM, ERP);
     }
 
     @Test
     void validationNamesATargetFieldTheErpDoesNotHave() throws Exception {
-        Map<String, FieldInfo> fields = new HashMap<>(TestCatalog.erpCustomers().fields());
-        fields.remove("SalesMemo");
-        TestCatalog older = new TestCatalog("CustomersV3", fields);
+        FieldCatalog older = without(ERP, "CustomersV3", "SalesMemo");
         int line = lineOf("SalesMemo:");
 
-        assertThatThrownBy(() -> mapping.validate(TestCatalog.crmAccounts(), older))
+        assertThatThrownBy(() -> mapping.validate(CRM, older))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
                         FILE + ":" + line + ": unknown target field 'SalesMemo' in CustomersV3"));
+    }
+
+    /** The catalog as an older service version would describe it: one entity set lacks one field. */
+    private static FieldCatalog without(FieldCatalog catalog, String entitySet, String field) {
+        return new FieldCatalog() {
+            @Override
+            public Optional<EntitySetInfo> entitySet(String name) {
+                return catalog.entitySet(name).map(set -> {
+                    if (!name.equals(entitySet)) {
+                        return set;
+                    }
+                    Map<String, FieldInfo> fields = new LinkedHashMap<>(set.fields());
+                    fields.remove(field);
+                    return new EntitySetInfo(name, set.keys(), fields, set.navigation(), set.navigationKnown());
+                });
+            }
+
+            @Override
+            public Optional<Map<String, FieldInfo>> fields(String name) {
+                return entitySet(name).map(EntitySetInfo::fields);
+            }
+        };
     }
 
     /** The line of the shipped file a text first appears on, so edits above it do not break the test. */

@@ -139,14 +139,19 @@ class DocumentLinesTest {
     @Test
     void theShippedQuotesAndOrdersHoldADocumentWithAWriteInLineWithTheirReason() {
         Mappings shipped = Mappings.load(Path.of("mappings"));
+        // what lets each header past its filter: an activated quote; an order of the CRM a user activated
+        Map<String, Map<String, Object>> activated = Map.of(
+                "quotes", Map.of("statecode", 1),
+                "orders", Map.of("p2c_origin", 916800000, "p2c_processingstatus", 916800001));
         for (String[] area : new String[][] {{"quotes", "quotedetailid", "_quoteid_value", "quoteid", "quotes"},
                 {"orders", "salesorderdetailid", "_salesorderid_value", "salesorderid", "orders"}}) {
             Map<String, Object> product = new HashMap<>(Map.of(area[1], "l-1", area[2], "h-1", "sequencenumber", 1,
                     "_productid_value", "p-1"));
             Map<String, Object> writeIn = new HashMap<>(Map.of(area[1], "l-2", area[2], "h-1", "sequencenumber", 2,
                     "isproductoverridden", true, "productdescription", "Installation on site"));
-            Map<String, Object> row = new HashMap<>(Map.of(area[3], "h-1", "statecode", 1, "msdyn_origin", "CRM",
-                    "@lines", List.of(product, writeIn)));
+            Map<String, Object> row = new HashMap<>(activated.get(area[0]));
+            row.put(area[3], "h-1");
+            row.put("@lines", List.of(product, writeIn));
 
             assertThat(shipped.mapping(area[0]).apply(row, synced)).as(area[0]).isEqualTo(new MapResult.Held(
                     "line 2 (sequencenumber 2): write-in line (no product); " + area[4]

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sync.FieldCatalog;
@@ -163,6 +165,26 @@ class MappingErrorsTest {
         assertThat(catchThrowableOfType(MappingException.class, () -> new MappingLoader().load(file)).problems())
                 .containsExactly(file + ":10: require is an empty list; give the conditions every line must meet, or"
                         + " leave require out");
+    }
+
+    @Test
+    void targetSharedIsTrueOrFalseAndTheShippedProductsMappingSharesOneCrmProductAcrossCompanies(@TempDir Path dir)
+            throws Exception {
+        Path shipped = Path.of("mappings");
+        assertThat(Mappings.load(shipped).mapping("products").target().shared())
+                .as("a product released in usmf and demf is one CRM product").isTrue();
+        assertThat(Mappings.load(shipped).mapping("accounts").target().shared()).as("the default").isFalse();
+
+        Files.createDirectories(dir.resolve("shared"));
+        Files.copy(shipped.resolve("shared/value-maps.yaml"), dir.resolve("shared/value-maps.yaml"));
+        List<String> lines = Files.readAllLines(shipped.resolve("products.yaml"));
+        int line = IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).trim().startsWith("shared: true")).findFirst().orElseThrow() + 1;
+        lines.set(line - 1, lines.get(line - 1).replace("shared: true", "shared: yes"));
+        Path file = Files.write(dir.resolve("products.yaml"), lines);
+
+        assertThat(catchThrowableOfType(MappingException.class, () -> Mappings.load(dir)).problems())
+                .containsExactly(file + ":" + line + ": shared in target must be true or false, not 'yes'");
     }
 
     private static final FieldCatalog THINGS = TestCatalog.of("things",
