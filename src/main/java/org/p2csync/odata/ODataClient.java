@@ -263,6 +263,12 @@ public final class ODataClient {
                 // create was refused and found by the check: the record is new to this write either way
                 results.set(index, new WriteResult(part.status(), message, part.isSuccess()
                         && (sentAsCreate.contains(0) || refusedCreates.containsKey(index)), returned(part)));
+                if (part.isSuccess() && refusedCreates.containsKey(index)) {
+                    LOG.info("{}: {} {} was there although its create was refused (a create whose answer was lost):"
+                            + " updated; the refusal was: {}", area,
+                            record.entitySet() != null ? record.entitySet() : entitySet, record.keyString(),
+                            refusedCreates.get(index).message());
+                }
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
