@@ -169,7 +169,10 @@ public final class ODataClient {
      * line DELETE answered 404 (already gone) is dropped and the document sent again. A record
      * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
      * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
-     * (for a document whose header is missing: header and lines). Records with operation UPDATE are sent as PATCH
+     * (for a document whose header is missing: header and lines). A create refused for good is sent once more as
+     * PATCH before it fails: a $batch sent again because its answer was lost has its applied creates refused as
+     * duplicates; found, the record is updated, not found (404), the create's refusal is the result. Records with
+     * operation UPDATE are sent as PATCH
      * with {@code If-Match: *} (their lines as upserts): a 404 for such a header fails the record as not existing,
      * never falling back to POST. Records with operation DELETE are sent as DELETE by
      * key; a 404 answer means already gone and counts as success. Records answered with a transient status (429/5xx
@@ -183,6 +186,8 @@ public final class ODataClient {
         List<TargetRecord> current = new ArrayList<>(records);
         List<WriteResult> results = new ArrayList<>(Collections.nCopies(records.size(), (WriteResult) null));
         Map<Integer, Set<Integer>> creates = new HashMap<>();
+        // creates refused for good, with that answer, while a PATCH checks whether the record is there after all
+        Map<Integer, WriteResult> refusedCreates = new HashMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             pending.add(i);
@@ -237,9 +242,33 @@ public final class ODataClient {
                     results.set(index, new WriteResult(404, missingForUpdate(record, entitySet, part)));
                     continue;
                 }
-                // a header sent as POST (F&O's missing record) that succeeded was created now
-                results.set(index, new WriteResult(part.status(), message,
-                        part.isSuccess() && creates.getOrDefault(index, Set.of()).contains(0), returned(part)));
+                if (refusedCreates.containsKey(index) && answer.member() == 0 && part.status() == 404) {
+                    // the check found no record: the create's refusal stands, in the service's words
+                    results.set(index, refusedCreates.get(index));
+                    continue;
+                }
+                Set<Integer> sentAsCreate = creates.getOrDefault(index, Set.of());
+                if (!part.isSuccess() && !RetryPolicy.isTransient(part.status())
+                        && sentAsCreate.contains(answer.member()) && !refusedCreates.containsKey(index)) {
+                    // A POST is not idempotent: when the answer to an applied $batch is lost (a dropped connection),
+                    // the $batch is sent again and F&O refuses the second create as a duplicate key, although the
+                    // record is there as written. Whether it is there is asked by PATCH, not read from the refusal's
+                    // wording (unconfirmed): found, it is updated and the write succeeds; not found, the refusal stands.
+                    refusedCreates.put(index, new WriteResult(part.status(), message));
+                    creates.remove(index);
+                    missing.add(index);
+                    continue;
+                }
+                // a header sent as POST (F&O's missing record) that succeeded was created now; so was one whose
+                // create was refused and found by the check: the record is new to this write either way
+                results.set(index, new WriteResult(part.status(), message, part.isSuccess()
+                        && (sentAsCreate.contains(0) || refusedCreates.containsKey(index)), returned(part)));
+                if (part.isSuccess() && refusedCreates.containsKey(index)) {
+                    LOG.info("{}: {} {} was there although its create was refused (a create whose answer was lost):"
+                            + " updated; the refusal was: {}", area,
+                            record.entitySet() != null ? record.entitySet() : entitySet, record.keyString(),
+                            refusedCreates.get(index).message());
+                }
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
