@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.p2csync.sync.Access;
+import org.p2csync.sync.EntitySetCatalog;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.EnumInfo;
 import org.p2csync.sync.FieldInfo;
@@ -37,7 +38,7 @@ final class MetadataParser {
         }
     }
 
-    ServiceCatalog parse(InputStream xml) throws IOException {
+    EntitySetCatalog parse(InputStream xml) throws IOException {
         Document doc = read(xml);
         Types types = new Types();
         NodeList schemas = doc.getElementsByTagNameNS(EDM, "Schema");
@@ -65,7 +66,7 @@ final class MetadataParser {
             sets.put(name, new EntitySetInfo(name, types.keys(type), types.properties(type),
                     navigation(type, bindings(set), setsOfType, types), navigationKnown));
         });
-        return new ServiceCatalog(sets);
+        return new EntitySetCatalog(sets);
     }
 
     /** {@code NavigationPropertyBinding} of an entity set: navigation property name -> target entity set. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.p2csync.sync.Access;
+import org.p2csync.sync.EntitySetCatalog;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.EnumInfo;
 import org.p2csync.sync.FieldCatalog;
@@ -14,26 +15,22 @@ import org.p2csync.sync.FieldInfo;
 import org.p2csync.sync.NavigationInfo;
 
 /**
- * A {@link FieldCatalog} of one real service built offline from the real schemas, so mappings can be checked
+ * The {@link FieldCatalog} of one real service built offline from the real schemas, so mappings can be checked
  * without a service: F&amp;O entity sets with their keys, typed fields, enums and single-valued navigation; Dataverse
  * tables by entity set with their Web API properties (lookups as {@code _<column>_value}, always read-only: they
  * are written through their navigation property), read-only columns, choice options, MaxLength and single-valued
  * navigation properties. F&amp;O's write access is not published: it stays {@link Access#UNKNOWN}.
  */
-public final class RealSchemaCatalog implements FieldCatalog {
+public final class RealSchemaCatalog {
     /** The tables an {@code owner} lookup (ownerid) may point to: a user or a team. */
     private static final List<String> OWNER_SETS = List.of("systemusers", "teams");
     /** The column kinds written as one of their option values. */
     private static final Set<ColumnType> CHOICES = EnumSet.of(ColumnType.CHOICE, ColumnType.STATE, ColumnType.STATUS);
 
-    private final Map<String, EntitySetInfo> sets;
-
-    private RealSchemaCatalog(Map<String, EntitySetInfo> sets) {
-        this.sets = Map.copyOf(sets);
-    }
+    private RealSchemaCatalog() {}
 
     /** The catalog of a mapping system: {@code crm} (Dataverse) or {@code erp} (F&amp;O). */
-    public static RealSchemaCatalog of(RealSchemas schemas, String system) {
+    public static FieldCatalog of(RealSchemas schemas, String system) {
         return switch (system) {
             case "crm" -> crm(schemas);
             case "erp" -> erp(schemas);
@@ -43,31 +40,21 @@ public final class RealSchemaCatalog implements FieldCatalog {
     }
 
     /** Dataverse (Dynamics 365 Sales), with p2c-sync's own columns. */
-    public static RealSchemaCatalog crm(RealSchemas schemas) {
+    public static FieldCatalog crm(RealSchemas schemas) {
         Map<String, EntitySetInfo> sets = new LinkedHashMap<>();
         for (DataverseTable table : schemas.dataverseTables()) {
             sets.put(table.entitySet(), dataverse(table, schemas));
         }
-        return new RealSchemaCatalog(sets);
+        return new EntitySetCatalog(sets);
     }
 
     /** Finance &amp; Operations. */
-    public static RealSchemaCatalog erp(RealSchemas schemas) {
+    public static FieldCatalog erp(RealSchemas schemas) {
         Map<String, EntitySetInfo> sets = new LinkedHashMap<>();
         for (FnoEntity entity : schemas.fnoEntities()) {
             sets.put(entity.entitySet(), fno(entity));
         }
-        return new RealSchemaCatalog(sets);
-    }
-
-    @Override
-    public Optional<EntitySetInfo> entitySet(String name) {
-        return Optional.ofNullable(sets.get(name));
-    }
-
-    @Override
-    public Optional<Map<String, FieldInfo>> fields(String entitySet) {
-        return entitySet(entitySet).map(EntitySetInfo::fields);
+        return new EntitySetCatalog(sets);
     }
 
     private static EntitySetInfo dataverse(DataverseTable table, RealSchemas schemas) {

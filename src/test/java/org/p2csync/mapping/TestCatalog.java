@@ -3,6 +3,7 @@ package org.p2csync.mapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.p2csync.sync.EntitySetCatalog;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.FieldInfo;
@@ -37,17 +38,7 @@ record TestCatalog(String entitySet, Map<String, FieldInfo> fields) implements F
         for (EntitySetInfo set : sets) {
             byName.put(set.name(), set);
         }
-        return new FieldCatalog() {
-            @Override
-            public Optional<EntitySetInfo> entitySet(String name) {
-                return Optional.ofNullable(byName.get(name));
-            }
-
-            @Override
-            public Optional<Map<String, FieldInfo>> fields(String name) {
-                return entitySet(name).map(EntitySetInfo::fields);
-            }
-        };
+        return new EntitySetCatalog(byName);
     }
 
     /** An entity set of those fields with its key and no navigation known. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.p2csync.schema.RealSchemaCatalog;
 import org.p2csync.schema.RealSchemas;
 import org.p2csync.sync.Access;
+import org.p2csync.sync.EntitySetCatalog;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.FieldInfo;
@@ -124,7 +125,7 @@ class MetadataParserTest {
     /** The real sales fragment: 43 enums in two schemas, composite keys, a set whose type name differs. */
     @Test
     void realFnoSalesFragmentEnumsAndCompositeKeys() throws IOException {
-        ServiceCatalog catalog = real("sales_trimmed_metadata.xml");
+        EntitySetCatalog catalog = real("sales_trimmed_metadata.xml");
 
         assertThat(catalog.entitySet("SalesInvoiceQRCode").orElseThrow().keys())
                 .containsExactly("dataAreaId", "InvoiceId", "LedgerVoucher", "InvoiceDate");
@@ -285,7 +286,7 @@ class MetadataParserTest {
         return typeName.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static ServiceCatalog real(String file) throws IOException {
+    private static EntitySetCatalog real(String file) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("src/test/resources/real-metadata", file))) {
             return new MetadataParser().parse(in);
         }

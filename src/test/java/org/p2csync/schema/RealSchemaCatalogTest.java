@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.Access;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldInfo;
@@ -13,8 +14,8 @@ import org.p2csync.sync.NavigationInfo;
 /** The offline catalogs say what the real services' $metadata and published schemas say, nothing more. */
 class RealSchemaCatalogTest {
     private static final RealSchemas SCHEMAS = RealSchemas.shipped();
-    private static final RealSchemaCatalog CRM = RealSchemaCatalog.of(SCHEMAS, "crm");
-    private static final RealSchemaCatalog ERP = RealSchemaCatalog.of(SCHEMAS, "erp");
+    private static final FieldCatalog CRM = RealSchemaCatalog.of(SCHEMAS, "crm");
+    private static final FieldCatalog ERP = RealSchemaCatalog.of(SCHEMAS, "erp");
 
     @Test
     void dataverseTablesByEntitySetWithWebApiPropertiesAccessAndLengths() {

@@ -1,14 +1,11 @@
-package org.p2csync.odata;
+package org.p2csync.sync;
 
 import java.util.Map;
 import java.util.Optional;
-import org.p2csync.sync.EntitySetInfo;
-import org.p2csync.sync.FieldCatalog;
-import org.p2csync.sync.FieldInfo;
 
-/** The entity sets of one service (keys, fields, navigation), as read from its $metadata. */
-record ServiceCatalog(Map<String, EntitySetInfo> sets) implements FieldCatalog {
-    ServiceCatalog {
+/** The entity sets of one service (keys, fields, navigation): read from its $metadata, or built from its schema. */
+public record EntitySetCatalog(Map<String, EntitySetInfo> sets) implements FieldCatalog {
+    public EntitySetCatalog {
         sets = Map.copyOf(sets);
     }
 
