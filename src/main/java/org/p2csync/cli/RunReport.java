@@ -40,6 +40,7 @@ final class RunReport {
             area.put("read", run.counts().read());
             area.put("filtered", run.counts().filtered());
             area.put("unchanged", run.counts().unchanged());
+            area.put("stillFailing", run.counts().stillFailing());
             area.put("written", run.counts().written());
             area.put("failed", run.counts().failed());
             area.put("waiting", run.counts().waiting());

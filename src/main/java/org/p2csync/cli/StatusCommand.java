@@ -73,12 +73,14 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             RunRecord run = runs.get(0);
             RunCounts c = run.counts();
-            // held and conflicts concern documents and two-way areas: the others keep their line as it always was
+            // held, conflicts and records still failing concern documents, two-way areas and areas read in full
+            // with open errors: the others keep their line as it always was
             out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d"
-                    + "%s%s)%n",
+                    + "%s%s%s)%n",
                     run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
                     c.waiting(), c.held() == 0 ? "" : ", held " + c.held(),
-                    c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts());
+                    c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts(),
+                    c.stillFailing() == 0 ? "" : ", still failing " + c.stillFailing());
         }
         printConflicts(out, area, state);
         long errors = state.errors().countOpen(area);
@@ -90,8 +92,8 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("    ... and %d more%n", errors - SHOWN_ERRORS);
         }
         if (errors > 0) {
-            out.printf("    (they flow again when their source changes; after fixing the cause elsewhere: retry --area %s)%n",
-                    area);
+            out.printf("    (they flow again when their source changes, in an area read in full also when its mapping"
+                    + " changes; after fixing the cause elsewhere: retry --area %s)%n", area);
         }
         long waiting = state.pending().count(area);
         out.println("  waiting:     " + waiting);

@@ -38,6 +38,7 @@ final class CommitStep implements BatchStep {
     private final ObjectMapper json;
     private final ConflictRecorder conflicts;
     private final HeldRecorder held;
+    private final SourceFingerprint fingerprints;
 
     /**
      * @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null
@@ -46,11 +47,14 @@ final class CommitStep implements BatchStep {
      * @param conflicts for an area with {@code conflicts: detect}: keeps written payloads and records conflicts
      * @param held the area's held documents (a line its mapping's require refuses): recorded, and released once
      *     found otherwise
+     * @param fingerprints what a failed record's error keeps of its source row, so that a full read that finds the
+     *     row unchanged does not map it again
      */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
-            HeldStore held) {
+            HeldStore held, SourceFingerprint fingerprints) {
         this.held = new HeldRecorder(held);
+        this.fingerprints = fingerprints;
         this.targetIdField = targetIdField;
         this.linesTarget = linesTarget;
         this.conflicts = conflicts;
@@ -74,13 +78,15 @@ final class CommitStep implements BatchStep {
         List<ErrorRow> failed = batch.items().stream()
                 .filter(i -> i.status() == ItemStatus.FAILED)
                 .map(i -> ErrorRow.of(batch.runId(), batch.area(), i.displayKey(), i.stage(), i.reason(), payloadOf(i))
-                        .withSourceId(i.sourceId()))
+                        .withSourceId(i.sourceId())
+                        .withSourceFingerprint(fingerprints.ofFailure(i)))
                 .toList();
         if (!failed.isEmpty()) {
             errors.recordAll(failed);
         }
         List<String> healed = batch.items().stream()
-                // a held record's old error no longer applies: it is not to be written at all now
+                // a held record's old error no longer applies: it is not to be written at all now; a record still
+                // failing keeps its error open (it was not even mapped)
                 .filter(i -> i.status() == ItemStatus.WRITTEN || i.status() == ItemStatus.UNCHANGED
                         || i.status() == ItemStatus.FILTERED || i.status() == ItemStatus.HELD)
                 .map(Item::displayKey)
@@ -141,14 +147,18 @@ final class CommitStep implements BatchStep {
                 .toList();
     }
 
-    /** Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. */
+    /**
+     * Waiting records go to the pending table, to be re-read next run; every other outcome ends their wait. A record
+     * still failing had none (records that wait are always mapped) and was not looked at.
+     */
     private void recordWaiting(Batch batch) {
         List<PendingRecord> waiting = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         for (Item item : batch.items()) {
             if (item.status() == ItemStatus.WAITING) {
                 waiting.add(PendingRecord.waiting(batch.area(), item.sourceId(), item.sourceKey(), item.reason()));
-            } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY) {
+            } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY
+                    && item.status() != ItemStatus.STILL_FAILING) {
                 done.add(item.sourceId());
             }
         }
@@ -161,12 +171,14 @@ final class CommitStep implements BatchStep {
         return new RunCounts(
                 batch.items().size(),
                 batch.count(ItemStatus.FILTERED),
-                batch.count(ItemStatus.UNCHANGED),
+                // nothing to do for either: a record still failing is unchanged since it failed
+                batch.count(ItemStatus.UNCHANGED) + batch.count(ItemStatus.STILL_FAILING),
                 batch.count(ItemStatus.WRITTEN),
                 batch.count(ItemStatus.FAILED),
                 batch.count(ItemStatus.WAITING),
                 batch.conflicts().size(),
-                batch.count(ItemStatus.HELD));
+                batch.count(ItemStatus.HELD),
+                batch.count(ItemStatus.STILL_FAILING));
     }
 
     /** The error row keeps what was read and, when mapping got that far, what would have been written. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.p2csync.mapping.Mapping;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
 
@@ -32,9 +33,21 @@ public final class FlowComponent extends DefaultComponent {
         return new FlowEndpoint(uri, this, stepFor(remaining, area));
     }
 
+    /**
+     * Maps a page. An area read in full first marks the records still failing as they were ({@link StillFailingStep});
+     * the other reads bring a failed record again only when the service says it changed, or when `retry` asks.
+     */
+    private BatchStep mapStage(String area) {
+        Mapping mapping = areas.mapping(area);
+        MapStep map = new MapStep(mapping, SyncedKeys.of(state), areas::assignedFields);
+        return ReadStrategy.kindOf(mapping.readSpec()) == ReadStrategy.Kind.FULL_READ
+                ? new StillFailingStep(state.errors(), new SourceFingerprint(mapping.version())).andThen(map)
+                : map;
+    }
+
     private BatchStep stepFor(String stage, String area) {
         return switch (stage) {
-            case "map" -> new MapStep(areas.mapping(area), SyncedKeys.of(state), areas::assignedFields);
+            case "map" -> mapStage(area);
             case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area),
                     areas.mapping(area).sourceLinesTarget())
                     .andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
@@ -42,7 +55,7 @@ public final class FlowComponent extends DefaultComponent {
                     ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
                     areas.mapping(area).detectsConflicts()
                             ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off(),
-                    state.held());
+                    state.held(), new SourceFingerprint(areas.mapping(area).version()));
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
         };

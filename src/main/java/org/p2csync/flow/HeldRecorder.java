@@ -33,7 +33,8 @@ final class HeldRecorder {
                 holding.add(HeldRecord.held(batch.area(), item.sourceId(), item.displayKey(), item.reason(),
                         batch.runId()));
                 LOG.info("{}: {} held: {}", batch.area(), item.displayKey(), item.reason());
-            } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY) {
+            } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY
+                    && item.status() != ItemStatus.STILL_FAILING) {
                 released.add(item.sourceId());
             }
         }

@@ -40,9 +40,10 @@ public record RunSummary(
         double seconds = Math.max(took.toMillis(), 1) / 1000.0;
         return String.format(
                 "%s run %s %s in %.1f s: read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d,"
-                        + " held %d, conflicts %d; requests %s (%.2f per 1000 written); %.0f records/s%s",
+                        + " held %d, conflicts %d, still failing %d; requests %s (%.2f per 1000 written);"
+                        + " %.0f records/s%s",
                 area, runId, outcome, seconds, counts.read(), counts.filtered(), counts.unchanged(), counts.written(),
-                counts.failed(), counts.waiting(), counts.held(), counts.conflicts(), requests,
+                counts.failed(), counts.waiting(), counts.held(), counts.conflicts(), counts.stillFailing(), requests,
                 requestsPerThousandWritten(), counts.read() / seconds,
                 abortedBy == null ? "" : "; stopped early: " + abortedBy);
     }

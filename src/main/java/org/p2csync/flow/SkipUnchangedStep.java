@@ -7,11 +7,13 @@ import org.p2csync.state.RecordStateRepository;
 import org.p2csync.sync.Batch;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
+import org.p2csync.sync.TargetRecord;
 
 /**
- * Marks records whose mapped payload hash equals the one last written as unchanged, so they cost no write. One
- * bulk lookup per page keeps this off the per-record path. Documents still to be written get DELETEs for the lines
- * gone from their source since ({@link VanishedLines}).
+ * Marks records whose mapped payload hash equals the one last written as unchanged, so they cost no write, and those
+ * without any record state as never written ({@link TargetRecord#neverWritten}), so a target that creates only by
+ * POST is sent one at once. One bulk lookup per page keeps this off the per-record path. Documents still to be
+ * written get DELETEs for the lines gone from their source since ({@link VanishedLines}).
  */
 final class SkipUnchangedStep implements BatchStep {
     private final RecordStateRepository recordState;
@@ -33,8 +35,19 @@ final class SkipUnchangedStep implements BatchStep {
             return batch;
         }
         Map<String, String> known = recordState.hashes(keys);
-        Batch marked = batch.mapItems(i -> isUnchanged(i, known) ? i.unchanged() : i);
+        Batch marked = batch.mapItems(i -> isUnchanged(i, known) ? i.unchanged()
+                : isNeverWritten(i, known) ? i.mapped(i.target().asNeverWritten(), i.hash()) : i);
         return vanishedLines == null ? marked : vanishedLines.addDeletes(marked);
+    }
+
+    /**
+     * An upsert without record state. Not for an update-only or delete write (they never create), nor for a record
+     * that several source records write (target.shared): another of them may have created it.
+     */
+    private static boolean isNeverWritten(Item item, Map<String, String> known) {
+        TargetRecord target = item.target();
+        return item.status() == ItemStatus.READY && target.operation() == TargetRecord.Operation.UPSERT
+                && target.recordKey() == null && !known.containsKey(target.stateKey());
     }
 
     private static boolean isUnchanged(Item item, Map<String, String> known) {

@@ -62,7 +62,6 @@ final class VanishedLines {
         if (lines.size() == document.lines().size()) {
             return item;
         }
-        return item.mapped(new TargetRecord(document.entitySet(), document.key(), document.payload(), lines,
-                document.operation(), document.recordKey()), item.hash());
+        return item.mapped(document.withLines(lines), item.hash());
     }
 }

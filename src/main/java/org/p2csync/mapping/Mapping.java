@@ -18,6 +18,7 @@ import org.p2csync.sync.TargetRecord;
  */
 public final class Mapping {
     private final Path file;
+    private final String version;
     private final String area;
     private final SourceSpec source;
     private final TargetSpec target;
@@ -32,6 +33,7 @@ public final class Mapping {
 
     Mapping(
             Path file,
+            String version,
             String area,
             SourceSpec source,
             TargetSpec target,
@@ -43,6 +45,7 @@ public final class Mapping {
             DeletePolicy onDelete,
             boolean detectConflicts) {
         this.file = file;
+        this.version = version;
         this.area = area;
         this.source = source;
         this.target = target;
@@ -92,6 +95,14 @@ public final class Mapping {
 
     public String area() {
         return area;
+    }
+
+    /**
+     * A digest of the text this mapping was compiled from (its file and the shared value maps): any edit changes it,
+     * so a record that failed under the mapping before is mapped again, even with its source row unchanged.
+     */
+    public String version() {
+        return version;
     }
 
     /** The line declaring the area, for messages about the file as a whole. */

@@ -2,10 +2,14 @@ package org.p2csync.mapping;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +109,27 @@ public final class MappingLoader {
         boolean detectConflicts = detectConflicts(top, problems);
         problems.throwIfAny();
 
-        Mapping mapping = new Mapping(file, area.orElseThrow(), source.orElseThrow(), target.orElseThrow(), filter,
-                rules, refs, lines, changeTracking, onDelete, detectConflicts);
+        Mapping mapping = new Mapping(file, version(file), area.orElseThrow(), source.orElseThrow(),
+                target.orElseThrow(), filter, rules, refs, lines, changeTracking, onDelete, detectConflicts);
         LOG.info("Loaded {}: {} target fields", mapping, rules.size());
         return mapping;
+    }
+
+    /** SHA-256 of the text a mapping is compiled from: its file, then the shared value maps it may use. */
+    private String version(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(file));
+            if (shared.file() != null) {
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(shared.file()));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mapping file " + file + " again", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static Node parse(Path file, Problems problems) {

@@ -169,9 +169,12 @@ public final class ODataClient {
      * line DELETE answered 404 (already gone) is dropped and the document sent again. A record
      * (or line) whose {@code entitySet} is set goes to that set, else to {@code entitySet}. F&amp;O answers PATCH of a
      * missing record with 404 instead of creating it, so there such records are sent again as POST to the entity set
-     * (for a document whose header is missing: header and lines). A create refused for good is sent once more as
-     * PATCH before it fails: a $batch sent again because its answer was lost has its applied creates refused as
-     * duplicates; found, the record is updated, not found (404), the create's refusal is the result. Records with
+     * (for a document whose header is missing: header and lines); a record the engine never wrote
+     * ({@link TargetRecord#neverWritten}) is sent as POST at once, a document with its lines, so a new record costs
+     * one request, not a PATCH answered 404 and then a POST. A create refused for good is sent once more as PATCH
+     * before it fails: the record may be there after all (created by other means, or a $batch sent again because its
+     * answer was lost has its applied creates refused as duplicates); found, the record is updated, not found (404),
+     * the create's refusal is the result. Records with
      * operation UPDATE are sent as PATCH
      * with {@code If-Match: *} (their lines as upserts): a 404 for such a header fails the record as not existing,
      * never falling back to POST. Records with operation DELETE are sent as DELETE by
@@ -191,6 +194,9 @@ public final class ODataClient {
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             pending.add(i);
+            if (createsFirst(records.get(i))) {
+                creates.put(i, newMembers(records.get(i)));
+            }
         }
         RetryPolicy policy = config.retry();
         int attempt = 1;
@@ -264,8 +270,8 @@ public final class ODataClient {
                 results.set(index, new WriteResult(part.status(), message, part.isSuccess()
                         && (sentAsCreate.contains(0) || refusedCreates.containsKey(index)), returned(part)));
                 if (part.isSuccess() && refusedCreates.containsKey(index)) {
-                    LOG.info("{}: {} {} was there although its create was refused (a create whose answer was lost):"
-                            + " updated; the refusal was: {}", area,
+                    LOG.info("{}: {} {} was there although its create was refused (created by other means, or a"
+                            + " create whose answer was lost): updated; the refusal was: {}", area,
                             record.entitySet() != null ? record.entitySet() : entitySet, record.keyString(),
                             refusedCreates.get(index).message());
                 }
@@ -290,6 +296,27 @@ public final class ODataClient {
             }
         }
         return results;
+    }
+
+    /**
+     * F&amp;O creates only by POST, and a record p2c-sync never wrote is most likely new to it: a PATCH would cost a
+     * 404 and a second request. Dataverse creates by PATCH (an upsert); update-only and delete writes never create.
+     */
+    private boolean createsFirst(TargetRecord record) {
+        return config.dialect() == Dialect.FNO && record.neverWritten()
+                && record.operation() == TargetRecord.Operation.UPSERT;
+    }
+
+    /** The members a new document creates: its header and every line it writes (0 = header, i = line i). */
+    private static Set<Integer> newMembers(TargetRecord document) {
+        Set<Integer> members = new HashSet<>();
+        members.add(0);
+        for (int i = 0; i < document.lines().size(); i++) {
+            if (document.lines().get(i).operation() == TargetRecord.Operation.UPSERT) {
+                members.add(i + 1);
+            }
+        }
+        return members;
     }
 
     /** PATCH by key (or POST to the set for the members known missing): the header first, then each line. */

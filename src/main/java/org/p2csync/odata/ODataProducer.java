@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The target side: upserts the READY items of a Batch in $batch requests and marks each WRITTEN or FAILED (stage
- * write, reason "status message"). Other items pass unchanged and in order. If a whole $batch fails for good the
+ * write, reason "status message"; transiently for a status that stayed transient through the retries). Other items pass unchanged and in order. If a whole $batch fails for good the
  * exchange fails, so the run stops before its cursor moves: nothing is lost. For an area with
  * {@code conflicts: detect} the records written before are first compared with their target copies
  * ({@link ConflictDetector}); the conflicts of records then written travel on with the page. For an area whose target
@@ -102,7 +102,10 @@ final class ODataProducer extends DefaultProducer {
                         created.put(item.target().stateKey(), result.returned());
                     }
                 } else {
-                    items.set(chunk.get(r), item.failed("write", (result.status() + " " + result.message()).strip()));
+                    String why = (result.status() + " " + result.message()).strip();
+                    // a status that stayed transient through every retry may pass by itself; a refusal would not
+                    items.set(chunk.get(r), RetryPolicy.isTransient(result.status())
+                            ? item.failedTransiently("write", why) : item.failed("write", why));
                     rejected++;
                 }
             }

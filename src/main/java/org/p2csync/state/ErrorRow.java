@@ -11,6 +11,10 @@ import java.time.Instant;
  * @param createdAt assigned by the store when null
  * @param sourceId the source record's id, so `retry` can have the next run re-read it; null on rows recorded before
  *     the store kept it
+ * @param sourceFingerprint a digest of the source row as read (lines included) and of the mapping it failed under, for
+ *     a failure that the same row would meet again: an area read in full does not map such a record again while its
+ *     row reads the same. Null for failures that may pass by themselves (a read that was not whole, a target that
+ *     stayed unavailable) and on rows recorded before the store kept it
  */
 public record ErrorRow(
         Long id,
@@ -21,16 +25,22 @@ public record ErrorRow(
         String reason,
         String payload,
         Instant createdAt,
-        String sourceId) {
+        String sourceId,
+        String sourceFingerprint) {
 
     /** A row to record now. */
     public static ErrorRow of(
             String runId, String area, String recordKey, String stage, String reason, String payload) {
-        return new ErrorRow(null, runId, area, recordKey, stage, reason, payload, null, null);
+        return new ErrorRow(null, runId, area, recordKey, stage, reason, payload, null, null, null);
     }
 
     /** This row, naming the source record's id. */
     public ErrorRow withSourceId(String id) {
-        return new ErrorRow(this.id, runId, area, recordKey, stage, reason, payload, createdAt, id);
+        return new ErrorRow(this.id, runId, area, recordKey, stage, reason, payload, createdAt, id, sourceFingerprint);
+    }
+
+    /** This row, with the fingerprint of the source row that failed (null: none). */
+    public ErrorRow withSourceFingerprint(String fingerprint) {
+        return new ErrorRow(id, runId, area, recordKey, stage, reason, payload, createdAt, sourceId, fingerprint);
     }
 }

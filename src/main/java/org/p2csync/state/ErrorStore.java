@@ -2,6 +2,7 @@ package org.p2csync.state;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Records that failed, per area, until a later run writes them. */
 public interface ErrorStore {
@@ -12,6 +13,14 @@ public interface ErrorStore {
 
     /** The area's unresolved errors, oldest first. */
     List<ErrorRow> open(String area, int limit);
+
+    /**
+     * The source fingerprint of the latest open error of each of these source records, for records whose latest open
+     * error has one ({@link ErrorRow#sourceFingerprint}) and that are not waiting: a record in the pending table
+     * (scheduled by `retry`, or waiting for a reference) is to be mapped again whatever its row. One query for the
+     * whole collection.
+     */
+    Map<String, String> stillFailing(String area, Collection<String> sourceIds);
 
     /** Marks the open errors of these records resolved: they were written since. */
     void resolve(String area, Collection<String> recordKeys);

@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** The error store in the state database; an error is open until a later run writes its record. */
 final class JdbcErrorStore implements ErrorStore {
     private static final String INSERT = """
-            INSERT INTO sync_error (run_id, area, record_key, stage, reason, payload, created_at, source_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO sync_error (run_id, area, record_key, stage, reason, payload, created_at, source_id,
+                source_fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Transactions tx;
     private final Clock clock;
@@ -45,6 +49,7 @@ final class JdbcErrorStore implements ErrorStore {
                     st.setString(6, row.payload());
                     DbTime.set(st, 7, row.createdAt() == null ? now : row.createdAt());
                     st.setString(8, row.sourceId());
+                    st.setString(9, row.sourceFingerprint());
                     st.addBatch();
                 }
                 st.executeBatch();
@@ -61,8 +66,9 @@ final class JdbcErrorStore implements ErrorStore {
         }
         return tx.inTransaction("read open errors of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT id, run_id, area, record_key, stage, reason, payload, created_at, source_id FROM sync_error
-                    WHERE area = ? AND resolved_at IS NULL ORDER BY id LIMIT ?""")) {
+                    SELECT id, run_id, area, record_key, stage, reason, payload, created_at, source_id,
+                        source_fingerprint
+                    FROM sync_error WHERE area = ? AND resolved_at IS NULL ORDER BY id LIMIT ?""")) {
                 st.setString(1, area);
                 st.setInt(2, limit);
                 List<ErrorRow> rows = new ArrayList<>();
@@ -77,10 +83,38 @@ final class JdbcErrorStore implements ErrorStore {
                                 rs.getString("reason"),
                                 rs.getString("payload"),
                                 DbTime.get(rs, "created_at"),
-                                rs.getString("source_id")));
+                                rs.getString("source_id"),
+                                rs.getString("source_fingerprint")));
                     }
                 }
                 return rows;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> stillFailing(String area, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read fingerprints of failed records of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT e.source_id, e.source_fingerprint FROM sync_error e
+                    WHERE e.area = ? AND e.resolved_at IS NULL AND e.source_id = ANY(?)
+                        AND NOT EXISTS (SELECT 1 FROM pending_record p
+                                        WHERE p.area = e.area AND p.source_id = e.source_id)
+                    ORDER BY e.id""")) {
+                st.setString(1, area);
+                st.setArray(2, KeyArrays.of(connection, sourceIds));
+                // in id order, so the latest error of a record is the one kept: it says how the record failed last
+                Map<String, String> latest = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        latest.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                latest.values().removeIf(Objects::isNull);
+                return latest;
             }
         });
     }
@@ -123,6 +157,12 @@ final class JdbcErrorStore implements ErrorStore {
         if (row.recordKey() != null && row.recordKey().length() > RecordStateRepository.MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("Error of area '" + row.area() + "': record key of "
                     + row.recordKey().length() + " characters, at most " + RecordStateRepository.MAX_KEY_LENGTH);
+        }
+        if (row.sourceFingerprint() != null
+                && row.sourceFingerprint().length() > RecordStateRepository.MAX_HASH_LENGTH) {
+            throw new IllegalArgumentException("Error of area '" + row.area() + "', record '" + row.recordKey()
+                    + "': source fingerprint of " + row.sourceFingerprint().length() + " characters, at most "
+                    + RecordStateRepository.MAX_HASH_LENGTH);
         }
     }
 }

@@ -56,7 +56,7 @@ final class JdbcRunHistory implements RunHistory {
             try (PreparedStatement st = connection.prepareStatement("""
                     UPDATE sync_run SET finished_at = ?, outcome = ?, read_count = ?, filtered_count = ?,
                         unchanged_count = ?, written_count = ?, failed_count = ?, waiting_count = ?, requests = ?,
-                        conflict_count = ?, held_count = ?
+                        conflict_count = ?, held_count = ?, still_failing_count = ?
                     WHERE run_id = ?""")) {
                 DbTime.set(st, 1, clock.instant());
                 st.setString(2, outcome.name());
@@ -69,7 +69,8 @@ final class JdbcRunHistory implements RunHistory {
                 st.setString(9, requests);
                 st.setLong(10, counts.conflicts());
                 st.setLong(11, counts.held());
-                st.setString(12, runId);
+                st.setLong(12, counts.stillFailing());
+                st.setString(13, runId);
                 return st.executeUpdate();
             }
         });
@@ -128,7 +129,8 @@ final class JdbcRunHistory implements RunHistory {
                 rs.getLong("failed_count"),
                 rs.getLong("waiting_count"),
                 rs.getLong("conflict_count"),
-                rs.getLong("held_count"));
+                rs.getLong("held_count"),
+                rs.getLong("still_failing_count"));
         String runId = rs.getString("run_id");
         return new RunRecord(
                 runId,

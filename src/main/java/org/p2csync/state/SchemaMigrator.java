@@ -121,7 +121,13 @@ final class SchemaMigrator {
             // the values a target assigns to a record it stores (F&O's PartyNumber), read back after writing, for
             // other areas' lookups; null while never read back, {} when the target did not have the record
             new Migration(8, "values the target assigned to written records", List.of(
-                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS assigned_values TEXT")));
+                    "ALTER TABLE record_state ADD COLUMN IF NOT EXISTS assigned_values TEXT")),
+            // an area read in full reads its failed records every run: one whose source row (and mapping) is as it
+            // was when it failed is not mapped again, its error stays open; each run counts such records
+            new Migration(9, "source fingerprints of failed records, still-failing count of runs", List.of(
+                    "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_fingerprint VARCHAR(128)",
+                    "CREATE INDEX IF NOT EXISTS sync_error_area_source ON sync_error (area, source_id)",
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);

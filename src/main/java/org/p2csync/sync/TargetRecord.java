@@ -16,10 +16,14 @@ import java.util.stream.Collectors;
  *     delete it (a source delete under the delete policy)
  * @param recordKey the key of its record state when that is not the target key: the source id, for a target record
  *     that several source records write (mapping {@code target.shared}); null otherwise
+ * @param neverWritten true when p2c-sync holds no record state for it (it never wrote it, or forgot it with a
+ *     delete), as the skip-unchanged step found: most likely new to the target, so a target that creates only by
+ *     POST (F&amp;O) is sent one at once. A hint, not a fact: the record may exist there all the same (created by
+ *     hand), and the connector then updates it
  */
 public record TargetRecord(
         String entitySet, Map<String, Object> key, Map<String, Object> payload, List<TargetRecord> lines,
-        Operation operation, String recordKey) {
+        Operation operation, String recordKey, boolean neverWritten) {
 
     public enum Operation {
         UPSERT,
@@ -37,7 +41,7 @@ public record TargetRecord(
 
     public TargetRecord(String entitySet, Map<String, Object> key, Map<String, Object> payload,
                         List<TargetRecord> lines, Operation operation) {
-        this(entitySet, key, payload, lines, operation, null);
+        this(entitySet, key, payload, lines, operation, null, false);
     }
 
     /** A record of the endpoint's own entity set, without lines, to upsert. */
@@ -49,12 +53,22 @@ public record TargetRecord(
     public TargetRecord withoutLine(int index) {
         List<TargetRecord> rest = new java.util.ArrayList<>(lines);
         rest.remove(index);
-        return new TargetRecord(entitySet, key, payload, rest, operation, recordKey);
+        return withLines(rest);
+    }
+
+    /** This document with these lines instead of its own. */
+    public TargetRecord withLines(List<TargetRecord> next) {
+        return new TargetRecord(entitySet, key, payload, next, operation, recordKey, neverWritten);
     }
 
     /** This record, its record state kept under {@code value} (a source id) instead of its target key. */
     public TargetRecord withRecordKey(String value) {
-        return new TargetRecord(entitySet, key, payload, lines, operation, value);
+        return new TargetRecord(entitySet, key, payload, lines, operation, value, neverWritten);
+    }
+
+    /** This record, known never to have been written by p2c-sync (see {@link #neverWritten}). */
+    public TargetRecord asNeverWritten() {
+        return new TargetRecord(entitySet, key, payload, lines, operation, recordKey, true);
     }
 
     /** The key of this record's state (hash, identity, written payload): {@link #recordKey} or {@link #keyString}. */

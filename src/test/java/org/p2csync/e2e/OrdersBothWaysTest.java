@@ -99,6 +99,8 @@ class OrdersBothWaysTest {
 
         assertThat(result.exitCode()).as(result.printed()).isZero();
         assertThat(result.count("orders", "written")).isEqualTo(1);
+        assertThat(result.area("orders").get("requests").get("erp").asLong())
+                .as("the new order with its lines as POSTs in one $batch, no PATCH answered 404 first").isEqualTo(1);
         assertOnlyWriters(result, "orders");
         Map<String, Object> erp = erpOrder();
         assertThat(erp.get("dataAreaId")).isEqualTo(company);

@@ -3,6 +3,7 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,35 @@ class ProductsSyncTest {
                 .orElseThrow(() -> new AssertionError("no product released in " + companies + " companies"));
     }
 
+    private static String status() {
+        return sync.command("status", "--area", "products").printed();
+    }
+
+    private static long openErrors() {
+        java.util.regex.Matcher open = java.util.regex.Pattern.compile("  open errors: (\\d+)\n").matcher(status());
+        assertThat(open.find()).as(status()).isTrue();
+        return Long.parseLong(open.group(1));
+    }
+
+    private static final String GBP_PATH = "SellableReleasedProducts(dataAreaId='usmf',ProductNumber='GBP-0001')";
+
+    /** A run in which the GBP product is mapped again and fails again, then one in which it is still failing. */
+    private static void assertTriedAgainThenStillFailing(String why) throws Exception {
+        SyncFixture.Result again = sync.syncOnce("products");
+        assertThat(again.count("products", "failed")).as("%s: mapped again, failed again%n%s", why, again.printed())
+                .isEqualTo(1);
+        assertThat(again.count("products", "stillFailing")).isZero();
+        assertThat(again.count("products", "written")).isZero();
+        assertThat(again.exitCode()).isEqualTo(2);
+        long open = openErrors();
+
+        SyncFixture.Result next = sync.syncOnce("products");
+        assertThat(next.count("products", "failed")).as("%s: then read as it failed%n%s", why, next.printed()).isZero();
+        assertThat(next.count("products", "stillFailing")).isEqualTo(1);
+        assertThat(next.exitCode()).isZero();
+        assertThat(openErrors()).as("no new error").isEqualTo(open);
+    }
+
     private static void setPrice(Map<String, Object> release, BigDecimal price) {
         probe.patchErp("SellableReleasedProducts(dataAreaId='" + release.get("dataAreaId") + "',ProductNumber='"
                 + release.get("ProductNumber") + "')", Map.of("SalesPrice", price));
@@ -126,19 +156,29 @@ class ProductsSyncTest {
 
     @Test
     @Order(2)
-    void theRepeatRunWritesNothingAndSendsItsErpReadPagesOnly() throws Exception {
+    void theRepeatRunWritesNothingSendsItsErpReadPagesOnlyAndDoesNotFailTheUnchangedGbpProductAgain()
+            throws Exception {
         int rows = releases().size();
 
         SyncFixture.Result second = sync.syncOnce("products");
 
+        assertThat(second.exitCode()).as("nothing failed anew: exit 0%n%s", second.printed()).isZero();
+        assertThat(second.area("products").get("outcome").asText()).isEqualTo("Completed");
         assertThat(second.count("products", "read")).isEqualTo(rows);
         assertThat(second.count("products", "written")).as(second.printed()).isZero();
-        assertThat(second.count("products", "unchanged")).isEqualTo(rows - 1);
-        assertThat(second.count("products", "failed")).as("the GBP product, read and mapped again").isEqualTo(1);
+        assertThat(second.count("products", "failed")).as("the GBP product is read as it failed: not mapped again")
+                .isZero();
+        assertThat(second.count("products", "stillFailing")).isEqualTo(1);
+        assertThat(second.count("products", "unchanged")).as("the still failing one among them").isEqualTo(rows);
         assertThat(second.area("products").get("requests").get("erp").asLong())
                 .as("a full read: one request per page of %d rows", PAGE_SIZE)
                 .isEqualTo((rows + PAGE_SIZE - 1) / PAGE_SIZE);
         assertThat(second.area("products").get("requests").get("crm").asLong()).as("nothing to write").isZero();
+        assertThat(status()).as("its error stays open, and only the one")
+                .contains("still failing 1)")
+                .contains("  open errors: 1\n")
+                .contains("    GBP-0001: map failed: transactioncurrencyid@odata.bind: value 'GBP' of CurrencyCode is"
+                        + " not in value map 'currencyId'");
     }
 
     @Test
@@ -187,5 +227,60 @@ class ProductsSyncTest {
 
         SyncFixture.Result again = sync.syncOnce("products");
         assertThat(again.count("products", "written")).as("each release keeps its own record state").isZero();
+    }
+
+    @Test
+    @Order(5)
+    void theGbpProductIsTriedAgainWhenItChanges() throws Exception {
+        probe.patchErp(GBP_PATH, Map.of("ProductName", "Priced in pounds, renamed"));
+
+        assertTriedAgainThenStillFailing("the GBP product changed");
+    }
+
+    @Test
+    @Order(6)
+    void retryTriesTheGbpProductAgainThoughItDidNotChange() throws Exception {
+        SyncFixture.Result retry = sync.command("retry", "--area", "products");
+        assertThat(retry.exitCode()).as(retry.printed()).isZero();
+
+        assertTriedAgainThenStillFailing("retry");
+    }
+
+    @Test
+    @Order(7)
+    void onceTheMappingKnowsTheCurrencyTheUnchangedGbpProductIsWritten() throws Exception {
+        String currency = "5c5a9f3e-0000-4000-8000-000000000826";
+        String priceList = "c0000000-0000-4000-8000-000000000826";
+        probe.postCrm("transactioncurrencies", Map.of("transactioncurrencyid", currency, "isocurrencycode", "GBP",
+                "currencyname", "Pound Sterling", "currencysymbol", "£", "exchangerate", new BigDecimal("0.79")));
+        probe.postCrm("pricelevels", Map.of("pricelevelid", priceList, "name", "CRM Service UK",
+                "transactioncurrencyid@odata.bind", "/transactioncurrencies(" + currency + ")"));
+        Path fixed = SyncFixture.shippedMappings(dir.resolve("fixed-mappings"), SyncFixture.shippedAreas());
+        Path valueMaps = fixed.resolve("shared").resolve("value-maps.yaml");
+        String maps = Files.readString(valueMaps);
+        String withPound = maps
+                .replace("      EUR: 5c5a9f3e-0000-4000-8000-000000000978\n",
+                        "      EUR: 5c5a9f3e-0000-4000-8000-000000000978\n      GBP: " + currency + "\n")
+                .replace("      EUR: c0000000-0000-4000-8000-000000000978   # CRM Service Europe (sample)\n",
+                        "      EUR: c0000000-0000-4000-8000-000000000978   # CRM Service Europe (sample)\n"
+                                + "      GBP: " + priceList + "\n");
+        assertThat(withPound).as("both value maps gained GBP").isNotEqualTo(maps)
+                .contains("GBP: " + currency).contains("GBP: " + priceList);
+        Files.writeString(valueMaps, withPound);
+        sync.set("p2c.mappings", fixed.toString());
+        try {
+            SyncFixture.Result result = sync.syncOnce("products");
+
+            assertThat(result.exitCode()).as(result.printed()).isZero();
+            assertThat(result.count("products", "written")).as("the GBP product, not changed since it failed")
+                    .isEqualTo(1);
+            assertThat(result.count("products", "failed")).isZero();
+            assertThat(result.count("products", "stillFailing")).isZero();
+            assertThat(crmProducts().get("GBP-0001").get("_transactioncurrencyid_value")).isEqualTo(currency);
+            assertThat(priceListItems()).containsEntry(priceList + "|GBP-0001", BigDecimal.TEN.stripTrailingZeros());
+            assertThat(status()).contains("  open errors: 0\n");
+        } finally {
+            sync.set("p2c.mappings", Path.of("mappings").toAbsolutePath().toString());
+        }
     }
 }

@@ -57,6 +57,14 @@ final class SyncFixture {
         return folder;
     }
 
+    /** The areas of the shipped mapping files. */
+    static String[] shippedAreas() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("mappings"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toArray(String[]::new);
+        }
+    }
+
     Path config() {
         return config;
     }

@@ -144,6 +144,6 @@ class DeletePolicyTest {
     private void commit(Mapping mapping, Batch batch) {
         new CommitStep(state.recordState(mapping.area()), state.errors(), state.pending(), state.cursors(),
                 new RunLedger(state.runs(), new RequestCounter()), new ObjectMapper(), null, null, ConflictRecorder.off(),
-                state.held()).apply(batch);
+                state.held(), new SourceFingerprint(mapping.version())).apply(batch);
     }
 }

@@ -148,7 +148,8 @@ class HeldDocumentsStepsTest {
         Batch skipped = new SkipUnchangedStep(state.recordState("quotes"), quotes.sourceLinesTarget()).apply(mapped);
         Batch written = skipped.mapItems(i -> i.status() == ItemStatus.READY ? i.written() : i);
         return new CommitStep(state.recordState("quotes"), state.errors(), state.pending(), state.cursors(), ledger,
-                new ObjectMapper(), null, quotes.sourceLinesTarget(), ConflictRecorder.off(), state.held())
+                new ObjectMapper(), null, quotes.sourceLinesTarget(), ConflictRecorder.off(), state.held(),
+                new SourceFingerprint(quotes.version()))
                 .apply(written);
     }
 

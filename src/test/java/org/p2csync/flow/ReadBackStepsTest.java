@@ -163,6 +163,6 @@ class ReadBackStepsTest {
     private CommitStep commit(String area) {
         RunLedger ledger = new RunLedger(state.runs(), new RequestCounter());
         return new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(), ledger,
-                new ObjectMapper(), null, null, ConflictRecorder.off(), state.held());
+                new ObjectMapper(), null, null, ConflictRecorder.off(), state.held(), new SourceFingerprint("v1"));
     }
 }

@@ -119,7 +119,7 @@ class RecordIdentityStepsTest {
     private CommitStep commit() {
         RunLedger ledger = new RunLedger(state.runs(), new RequestCounter());
         return new CommitStep(state.recordState("quotes"), state.errors(), state.pending(), state.cursors(), ledger,
-                new ObjectMapper(), null, null, ConflictRecorder.off(), state.held());
+                new ObjectMapper(), null, null, ConflictRecorder.off(), state.held(), new SourceFingerprint("v1"));
     }
 
     private void writeAccounts(String idPrefix, int n) {

@@ -502,7 +502,7 @@ abstract class StateStoreContract {
                 .usingRecursiveComparison()
                 .ignoringFields("id")
                 .isEqualTo(new ErrorRow(null, runId, "accounts", CYRILLIC, "map",
-                        "Name too long: " + QUOTES + " " + CHINESE, payload, clock.instant(), null));
+                        "Name too long: " + QUOTES + " " + CHINESE, payload, clock.instant(), null, null));
     }
 
     @Test
@@ -525,6 +525,79 @@ abstract class StateStoreContract {
         assertThat(store.errors().open("accounts", 10)).extracting(ErrorRow::recordKey).containsExactly("OLD-1");
         assertThat(store.errors().countOpen("contacts")).isEqualTo(1);
         assertThat(store.failedRecordRetry().schedule("accounts").records()).as("nothing left to schedule").isEmpty();
+    }
+
+    @Test
+    void anErrorKeepsTheFingerprintOfItsSourceRow() {
+        store.errors().recordAll(List.of(ErrorRow.of("run-1", "products", CHINESE, "map", "no GBP", "{}")
+                .withSourceId("[\"usmf\",\"" + CHINESE + "\"]").withSourceFingerprint("f".repeat(64))));
+
+        assertThat(store.errors().open("products", 1).get(0).sourceFingerprint()).isEqualTo("f".repeat(64));
+        assertThat(store.errors().open("products", 1).get(0).sourceId()).isEqualTo("[\"usmf\",\"" + CHINESE + "\"]");
+        assertThatThrownBy(() -> store.errors().recordAll(List.of(ErrorRow.of("run-1", "products", "P-2", "map", "x",
+                null).withSourceFingerprint("f".repeat(129)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-2").hasMessageContaining("129");
+    }
+
+    @Test
+    void stillFailingGivesTheFingerprintOfEachRecordsLatestOpenError() {
+        store.errors().recordAll(List.of(
+                ErrorRow.of("run-1", "products", "P-1", "map", "first", null).withSourceId("p1")
+                        .withSourceFingerprint("old"),
+                ErrorRow.of("run-2", "products", "P-1", "map", "again", null).withSourceId("p1")
+                        .withSourceFingerprint("new"),
+                ErrorRow.of("run-2", "products", CYRILLIC, "write", "400", null).withSourceId(CYRILLIC)
+                        .withSourceFingerprint("cyr"),
+                ErrorRow.of("run-2", "products", "P-3", "write", "503 for good", null).withSourceId("p3"),
+                ErrorRow.of("run-1", "products", "P-4", "map", "then a transient one", null).withSourceId("p4")
+                        .withSourceFingerprint("f4"),
+                ErrorRow.of("run-2", "products", "P-4", "write", "503", null).withSourceId("p4"),
+                ErrorRow.of("run-2", "products", "P-5", "map", "written since", null).withSourceId("p5")
+                        .withSourceFingerprint("f5"),
+                ErrorRow.of("run-2", "invoices", "P-1", "map", "other area", null).withSourceId("p1")
+                        .withSourceFingerprint("inv")));
+        store.errors().resolve("products", List.of("P-5"));
+
+        assertThat(store.errors().stillFailing("products", List.of("p1", CYRILLIC, "p3", "p4", "p5", "never")))
+                .as("the latest error counts; none without a fingerprint, resolved or of another area")
+                .isEqualTo(Map.of("p1", "new", CYRILLIC, "cyr"));
+        assertThat(store.errors().stillFailing("products", List.of())).isEmpty();
+        assertThat(store.errors().stillFailing("invoices", List.of("p1"))).isEqualTo(Map.of("p1", "inv"));
+    }
+
+    @Test
+    void aWaitingRecordIsNotStillFailingWhateverItsOpenError() {
+        store.errors().recordAll(List.of(
+                ErrorRow.of("run-1", "products", "P-1", "map", "no GBP", null).withSourceId("p1")
+                        .withSourceFingerprint("f1"),
+                ErrorRow.of("run-1", "products", "P-2", "map", "no GBP", null).withSourceId("p2")
+                        .withSourceFingerprint("f2")));
+        // a crash between the two steps of retry leaves the record waiting with its error still open
+        store.pending().waiting(List.of(PendingRecord.waiting("products", "p1", "P-1", "retry of a failed record")));
+        store.pending().waiting(List.of(PendingRecord.waiting("invoices", "p2", "P-2", "another area's wait")));
+
+        assertThat(store.errors().stillFailing("products", List.of("p1", "p2"))).isEqualTo(Map.of("p2", "f2"));
+
+        store.failedRecordRetry().schedule("products");
+        assertThat(store.errors().stillFailing("products", List.of("p1", "p2"))).as("retry resolves and schedules")
+                .isEmpty();
+    }
+
+    @Test
+    void stillFailingAnswersAPageOfThousandsOfIdsInOneQuery() {
+        List<ErrorRow> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10000; i++) {
+            ids.add("[\"usmf\",\"P-" + i + "\"]");
+            if (i % 1000 == 0) {
+                rows.add(ErrorRow.of("run-1", "products", "P-" + i, "map", "bad", null).withSourceId(ids.get(i))
+                        .withSourceFingerprint("f" + i));
+            }
+        }
+        store.errors().recordAll(rows);
+
+        assertThat(store.errors().stillFailing("products", ids)).hasSize(10)
+                .containsEntry("[\"usmf\",\"P-9000\"]", "f9000");
     }
 
     @Test
@@ -840,6 +913,49 @@ abstract class StateStoreContract {
         String runId = store.runs().start("quotes");
         store.runs().finish(runId, new RunCounts(1, 0, 0, 0, 0, 0, 0, 1), Map.of(), Outcome.Completed);
         assertThat(store.runs().recent("quotes", 1).get(0).counts().held()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunCountsTheRecordsStillFailing() {
+        String runId = store.runs().start("products");
+        RunCounts counts = new RunCounts(10, 0, 9, 0, 1, 0, 0, 0, 3);
+
+        store.runs().finish(runId, counts, Map.of(), Outcome.Completed);
+
+        assertThat(store.runs().recent("products", 1).get(0).counts()).isEqualTo(counts);
+    }
+
+    @Test
+    void migrationNineUpgradesADatabaseOfThePreviousVersionKeepingItsErrorsAndRuns() throws Exception {
+        store.close();
+        config = newDatabase();
+        List<Migration> previous = SchemaMigrator.MIGRATIONS.stream().filter(m -> m.version() <= 8).toList();
+        javax.sql.DataSource plain = plainDataSource(config);
+        assertThat(new SchemaMigrator(new Transactions(plain), Dialect.of(config.jdbcUrl()), clock, previous).migrate())
+                .isEqualTo(8);
+        try (Connection c = plain.getConnection(); Statement st = c.createStatement()) {
+            // what the previous version wrote: an open error without fingerprint and a finished run
+            st.execute("INSERT INTO sync_error (run_id, area, record_key, stage, reason, created_at, source_id)"
+                    + " VALUES ('old-run', 'products', 'GBP-0001', 'map', 'no GBP', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-01-01 00:00:04+00', '[\"usmf\",\"GBP-0001\"]')");
+            st.execute("INSERT INTO sync_run (run_id, area, started_at, finished_at, outcome, read_count,"
+                    + " filtered_count, unchanged_count, written_count, failed_count, waiting_count, requests,"
+                    + " conflict_count, held_count) VALUES ('old-run', 'products',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:05+00', 'Warning', 8, 0, 0, 7, 1, 0,"
+                    + " '{\"erp\":1}', 0, 0)");
+        }
+
+        store = StateStore.open(config, clock);
+
+        assertThat(appliedVersions()).endsWith(8, 9);
+        ErrorRow old = store.errors().open("products", 10).get(0);
+        assertThat(old.recordKey()).isEqualTo("GBP-0001");
+        assertThat(old.sourceFingerprint()).as("recorded before fingerprints were kept").isNull();
+        assertThat(store.errors().stillFailing("products", List.of("[\"usmf\",\"GBP-0001\"]")))
+                .as("so the next full read maps it again, and its new error keeps one").isEmpty();
+        assertThat(store.runs().recent("products", 1).get(0).counts())
+                .isEqualTo(new RunCounts(8, 0, 0, 7, 1, 0, 0, 0, 0));
     }
 
     /** A connection source without the store: for building a database as an older version left it. */
