@@ -33,7 +33,7 @@ class AccountDeletesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.page-size", "100"));
     }

@@ -34,7 +34,7 @@ class AccountsSyncTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(2000));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(2000));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of());
     }

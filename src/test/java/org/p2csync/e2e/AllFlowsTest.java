@@ -40,7 +40,7 @@ class AllFlowsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, settings());
         first = firstRun();

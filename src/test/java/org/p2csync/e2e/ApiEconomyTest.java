@@ -20,7 +20,7 @@ class ApiEconomyTest {
 
     @Test
     void initialSyncOf20000AccountsNeedsAtMostThreeRequestsPerThousandWritten() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(20000))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(20000))) {
             SyncFixture.Result result = new SyncFixture(sandbox, dir, Map.of()).syncOnce("accounts");
 
             assertThat(result.exitCode()).as(result.printed()).isZero();

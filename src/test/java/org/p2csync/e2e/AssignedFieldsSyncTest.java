@@ -36,7 +36,7 @@ class AssignedFieldsSyncTest {
     Path mappings;
 
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(0));
         proxy = new SandboxProxy(sandbox);
         probe = new ODataProbe(sandbox);
         for (int i = 1; i <= CUSTOMERS; i++) {

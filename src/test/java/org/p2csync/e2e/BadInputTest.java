@@ -28,7 +28,7 @@ class BadInputTest {
 
     @Test
     void badRecordsBecomeErrorRowsAndTheRestIsDelivered() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
         ODataProbe probe = new ODataProbe(sandbox);
         probe.postCrm("accounts", customer(null, "Nameless Number GmbH", "Germany"));
         probe.postCrm("accounts", customer("BAD-LONG-1", "L".repeat(101) + " Ltd", "United Kingdom"));

@@ -41,7 +41,7 @@ class ContactsCompaniesDeletesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of());
     }

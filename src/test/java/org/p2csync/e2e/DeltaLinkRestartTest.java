@@ -19,7 +19,7 @@ class DeltaLinkRestartTest {
 
     @Test
     void theNextSyncContinuesFromTheDeltaLinkAfterTheServiceMoved() throws Exception {
-        SandboxOptions options = SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200);
+        SandboxOptions options = SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(200);
         try (Sandbox first = Sandbox.start(options)) {
             SyncFixture.Result initial = new SyncFixture(first, dir, Map.of()).syncOnce("accounts");
             assertThat(initial.exitCode()).as(initial.printed()).isZero();

@@ -28,7 +28,7 @@ class FaultsTest {
 
     @Test
     void syncUnderFaultsEndsWithTheSameResultAndHonoursRetryAfter() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(2000));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(2000));
         ODataProbe probe = new ODataProbe(sandbox);
         Set<Object> customers = probe.crm("accounts", "$select=accountnumber", "$filter=customertypecode eq 3")
                 .stream().map(a -> a.get("accountnumber")).collect(Collectors.toSet());

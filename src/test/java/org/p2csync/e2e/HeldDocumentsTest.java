@@ -55,7 +55,7 @@ class HeldDocumentsTest {
     @BeforeAll
     static void start() throws Exception {
         // the default seed (500 accounts): it has active quotes with write-in lines, of customers and of prospects
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp());
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of());
         quotes = CrmDocuments.quotes(probe);

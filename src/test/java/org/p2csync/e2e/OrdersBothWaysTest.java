@@ -59,7 +59,7 @@ class OrdersBothWaysTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(200));
         proxy = new SandboxProxy(sandbox);
         probe = new ODataProbe(sandbox);
         // every CRM request goes through the proxy, so the test sees each write's body

@@ -30,7 +30,7 @@ class OrdersToErpTest {
 
     @Test
     void activatedCrmOrdersLandWithTheirLinesAndTheErpKeepsItsStatus() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300))) {
             ODataProbe probe = new ODataProbe(sandbox);
             long erpOwnedBefore = probe.erp(ORDERS, "$select=SalesOrderNumber",
                     "$filter=SalesOrderOriginCode eq 'ERP'").size();

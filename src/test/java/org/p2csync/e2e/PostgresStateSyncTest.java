@@ -20,7 +20,7 @@ class PostgresStateSyncTest {
     @Test
     void syncKeepsItsStateInPostgres() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(300))) {
+                Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300))) {
             SyncFixture sync = new SyncFixture(sandbox, dir, Map.of(
                     "p2c.state.url", pg.getJdbcUrl("postgres", "postgres"),
                     "p2c.state.user", "postgres",

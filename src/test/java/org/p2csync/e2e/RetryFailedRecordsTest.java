@@ -21,7 +21,7 @@ class RetryFailedRecordsTest {
 
     @Test
     void aRecordRejectedByTheTargetIsWrittenByTheRunAfterRetryOnceTheMappingIsFixed() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(100))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(100))) {
             ODataProbe probe = new ODataProbe(sandbox);
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountnumber", "BAD-LONG-1");

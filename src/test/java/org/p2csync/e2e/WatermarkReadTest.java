@@ -30,7 +30,7 @@ class WatermarkReadTest {
 
     @Test
     void eachRunStartsWithOneKeysetQueryAndFollowsTheNextLinksAsGiven() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(120));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(120));
                 SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
             Path routes = Files.createDirectories(dir.resolve("routes"));

@@ -23,7 +23,7 @@ class SandboxBatchTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(10));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(10));
         http = new SandboxHttp(sandbox);
     }
 
