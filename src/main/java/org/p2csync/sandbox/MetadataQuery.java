@@ -108,7 +108,7 @@ record MetadataQuery(List<String> select, Map<String, MetadataQuery> expand, Lis
         return true;
     }
 
-    /** Keeps the selected properties (and MetadataId, always served), when there is a $select. */
+    /** Keeps the selected and expanded properties (and MetadataId, always served), when there is a $select. */
     ObjectNode selected(ObjectNode object, String type) {
         if (select.isEmpty()) {
             return object;
@@ -121,7 +121,8 @@ record MetadataQuery(List<String> select, Map<String, MetadataQuery> expand, Lis
         }
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!name.startsWith("@") && !name.equals("MetadataId") && !select.contains(name)) {
+            if (!name.startsWith("@") && !name.equals("MetadataId") && !select.contains(name)
+                    && !expand.containsKey(name)) {
                 it.remove();
             }
         }
