@@ -19,7 +19,14 @@ final class KeyPredicate {
 
     /** Returns property -> value for the primary key or one alternate key, all parts present. */
     static Map<String, Object> parse(ServiceKind kind, EntitySetDef set, String rawKey) {
-        Map<String, Object> key = parseDecoded(kind, set, QueryOptions.decode(rawKey, false));
+        String text;
+        try {
+            text = QueryOptions.decode(rawKey, false);
+        } catch (ODataError malformed) {
+            // a bare '%' (say) is no escape: Dataverse's URI parser fails on it as on the other forbidden characters
+            throw kind == ServiceKind.DATAVERSE ? UrlKeyCharacters.querySyntax() : malformed;
+        }
+        Map<String, Object> key = parseDecoded(kind, set, text);
         if (kind == ServiceKind.DATAVERSE) {
             UrlKeyCharacters.checkDataverse(key);
         }
