@@ -49,7 +49,7 @@ final class DocumentTotals {
 
     /** After a write of a priced document or one of its lines: the document's totals, unless it is locked. */
     void document(EntitySetDef documents, Map<String, Object> key) throws SQLException {
-        if (documents.pricing() == null || key.containsValue(null)) {
+        if (documents.pricing() == null || key.values().stream().anyMatch(java.util.Objects::isNull)) {
             return;
         }
         EntityTable table = service.table(documents.name());
