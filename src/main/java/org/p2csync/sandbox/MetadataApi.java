@@ -123,7 +123,7 @@ final class MetadataApi {
     private ODataResponse tables(ODataRequest request, MetadataQuery query) {
         ArrayNode value = Json.MAPPER.createArrayNode();
         for (EntitySetDef set : service.model().entitySets()) {
-            DataverseTable table = table(set.typeName());
+            DataverseTable table = org.table(set.typeName(), service.model()).orElseThrow();
             ObjectNode entity = entity(table, set, query);
             if (query.matches(MetadataJson.entity(table, set))) {
                 value.add(entity);
@@ -208,8 +208,6 @@ final class MetadataApi {
         } else if (guid.matches()) {
             table = service.model().entitySets().stream().map(s -> org.table(s.typeName(), service.model()).orElseThrow())
                     .filter(t -> MetadataJson.tableMetadataId(t.logicalName()).equalsIgnoreCase(guid.group(1))).findFirst();
-        } else if (!id.contains("=") && !id.contains("'")) {
-            table = org.table(id, service.model()); // a set's own type name, used internally
         }
         // the code and wording for a table the org lacks are unpublished: a 404 naming it
         return table.orElseThrow(() -> ODataError.notFound("Could not find an entity with " + id.trim()

@@ -7,9 +7,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Hands out the stamps of one simulated system's writes: a timestamp at the service's precision that never goes
- * back (Dataverse keeps seconds, so many writes share one; max(now, last)), and a row version that grows with every
- * write (Dataverse's versionnumber), which change tracking follows so that writes within one second are never lost.
- * Callers hold the service lock.
+ * back, and a row version that grows with every write (Dataverse's versionnumber), which change tracking follows so
+ * that writes within one second are never lost. At whole seconds (Dataverse's default) many writes share one
+ * timestamp: max(now, last). At milliseconds every write gets its own, max(now, last + 1 ms), as the sandbox did
+ * before it kept seconds. Callers hold the service lock.
  */
 final class ModificationClock {
     /** One write's stamps. */
@@ -49,8 +50,12 @@ final class ModificationClock {
 
     Stamp next() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(precision);
-        if (now.isAfter(last)) {
+        OffsetDateTime floor = precision == ChronoUnit.SECONDS || last.equals(OffsetDateTime.MIN) ? last
+                : last.plus(1, precision);
+        if (now.isAfter(floor)) {
             last = now;
+        } else {
+            last = floor;
         }
         version++;
         return new Stamp(last, version);

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param keyIndexDelay how long a new Dataverse alternate key's index takes to build: Pending for the first half,
  *     InProgress for the second, then Active (or Failed on duplicate values)
  * @param timestampPrecision what Dataverse stores and serves of its date-times (createdon, modifiedon and written
- *     values): SECONDS, as the real Web API shows them, or MILLIS
+ *     values): SECONDS, as the real Web API shows them (many writes share one), or MILLIS (each write its own, as
+ *     the sandbox had it before)
  * @param expiredDeltaTokenStatus the HTTP status of an expired delta token's answer; the real one is unpublished,
  *     the code 0x80044352 is what clients must recognise (default 400)
  * @param setUp start as an org on which p2c-sync's setup has run: the alternate keys and p2c_ columns the shipped

@@ -3,6 +3,7 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class AllFlowsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, settings());
         first = firstRun();
