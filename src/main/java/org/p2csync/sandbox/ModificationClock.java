@@ -36,16 +36,8 @@ final class ModificationClock {
         version = Math.max(version, v);
     }
 
-    OffsetDateTime last() {
-        return last;
-    }
-
     long version() {
         return version;
-    }
-
-    ChronoUnit precision() {
-        return precision;
     }
 
     Stamp next() {

@@ -149,8 +149,9 @@ public record SandboxOptions(
     }
 
     /**
-     * Starts as an org on which setup has run (tests and the demo until they run p2c-sync's own setup): the keys and
-     * columns of {@link OrgSetUp} are created through the metadata Web API when the sandbox starts.
+     * Starts as an org on which setup has run (tests and the demo until they run p2c-sync's own setup): every p2c_
+     * column of p2c-columns.yaml and the alternate keys the shipped mappings address records by are created through
+     * the sandbox's metadata Web API when it starts (README, "A fresh org and the metadata Web API").
      */
     public SandboxOptions withSetUp() {
         return new SandboxOptions(host, port, dataDir, seedAccounts, faults, activity, activityEvery, seed, tokenTtl,

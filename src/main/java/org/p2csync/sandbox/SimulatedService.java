@@ -162,11 +162,6 @@ final class SimulatedService implements AutoCloseable {
         }
     }
 
-    /** The last timestamp handed out: every later write is stamped at or after it. */
-    OffsetDateTime lastTimestamp() {
-        return clock.last();
-    }
-
     /** The last row version handed out: every later write has a greater one. */
     long lastVersion() {
         return clock.version();
