@@ -24,7 +24,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.empty());
         Path dir = settings.dataDir().resolve("sandbox");
-        SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5));
+        // already set up (keys, p2c_ columns) until the demo runs p2c-sync's own setup on its sandbox
+        SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5))
+                .withSetUp();
         try (Sandbox sandbox = Sandbox.start(options)) {
             LOG.info("demo: sandbox CRM at {} and ERP at {} (data in {}), with live CRM activity", sandbox.crmUrl(),
                     sandbox.erpUrl(), dir.toAbsolutePath());

@@ -49,7 +49,8 @@ final class SyncCommand implements Callable<Integer> {
             if (settings.usesSandbox()) {
                 Path dir = settings.dataDir().resolve("sandbox");
                 LOG.info("no p2c.crm.url / p2c.erp.url set: syncing against the built-in sandbox in {}", dir);
-                sandbox = Sandbox.start(SandboxOptions.defaults(dir));
+                // already set up (keys, p2c_ columns) until sync runs against a sandbox p2c-sync's setup prepared
+                sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp());
                 endpoints = SandboxEndpoints.of(sandbox);
             } else {
                 endpoints = new Endpoints(settings.crm().orElseThrow(), settings.erp().orElseThrow());

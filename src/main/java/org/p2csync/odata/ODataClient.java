@@ -332,18 +332,27 @@ public final class ODataClient {
     private BatchRequest.Operation operation(TargetRecord record, String defaultSet, boolean create) {
         String set = record.entitySet() != null ? record.entitySet() : defaultSet;
         if (record.operation() == TargetRecord.Operation.DELETE) {
-            return new BatchRequest.Operation("DELETE",
-                    config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect()), null);
+            return new BatchRequest.Operation("DELETE", byKey(set, record), null);
         }
         if (create) {
             return new BatchRequest.Operation("POST", config.baseUrl() + set, toJson(record));
         }
-        String url = config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect());
+        String url = byKey(set, record);
         // If-Match: * is OData's "update only": the service answers 404 instead of creating a missing record
         String body = toJson(record, patchBody(record));
         return record.operation() == TargetRecord.Operation.UPDATE
                 ? new BatchRequest.Operation("PATCH", url, body, Map.of("If-Match", "*"))
                 : new BatchRequest.Operation("PATCH", url, body);
+    }
+
+    /**
+     * The record's URL by key. F&amp;O: PATCH and DELETE of a record outside the caller's default company need
+     * {@code cross-company=true} (community reports, REAL-SERVICES.md F&amp;O 6; the sandbox refuses them without it),
+     * so every F&amp;O write by key carries it.
+     */
+    private String byKey(String set, TargetRecord record) {
+        String url = config.baseUrl() + set + KeyPredicate.of(record.key(), config.dialect());
+        return config.dialect() == Dialect.FNO ? url + "?cross-company=true" : url;
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * Executes an OData {@code $batch} (multipart/mixed). Each part is one HTTP request; a nested multipart/mixed is a
  * change set that runs in one transaction and is rolled back as a whole when any of its requests fails. Without
  * {@code Prefer: odata.continue-on-error} processing stops at the first failed request, as the OData spec says.
+ * Dataverse stops at a failed change set even with continue-on-error (powerapps-docs issues 2735, 2843;
+ * REAL-SERVICES.md, Dataverse 6): the operations after it get no response; outside change sets the preference works.
  */
 final class BatchProcessor {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
@@ -74,17 +76,19 @@ final class BatchProcessor {
         boolean continueOnError = prefer != null && prefer.contains("odata.continue-on-error");
         String out = "batchresponse_" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
+        boolean dataverse = endpoint.service().kind() == ServiceKind.DATAVERSE;
         for (Part part : parts) {
             boolean failed;
+            boolean changeSet = isChangeSet(part);
             body.append("--").append(out).append(CRLF);
-            if (isChangeSet(part)) {
+            if (changeSet) {
                 failed = changeSet(part, batch, body);
             } else {
                 ODataResponse r = endpoint.resource(request(part, batch));
                 appendResponse(body, r, part.header("Content-ID"));
                 failed = r.status() >= 400;
             }
-            if (failed && !continueOnError) {
+            if (failed && (!continueOnError || changeSet && dataverse)) {
                 break;
             }
         }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,12 +16,15 @@ import java.util.stream.Collectors;
 /**
  * Dataverse change tracking. A collection GET with {@code Prefer: odata.track-changes} pages through the rows as
  * usual and ends with an {@code @odata.deltaLink}; GET of that link returns the rows changed since (current state,
- * selected fields) and the rows deleted since ({@code $deletedEntity}), then a new delta link. No $filter, $orderby,
- * $top or $skip with it (400), as Dataverse. A token older than the service's delta token TTL answers 410 Gone.
+ * selected fields) and the rows deleted since ({@code $deletedEntity}), then a new delta link. Changes are followed
+ * by row version (versionnumber), as Dataverse's change tracking is, so writes that share one modifiedon second are
+ * neither lost nor repeated. No $filter, $orderby, $top or $skip with it (400), as Dataverse. A token older than the
+ * service's delta token TTL, or one the service can no longer follow, answers error code 0x80044352
+ * (ExpiredVersionStamp) with the status the service's rules choose (400 unless set otherwise).
  */
 final class ChangeTracking {
     static final String PREFERENCE = "odata.track-changes";
-    private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final String EXPIRED = "0x80044352";
 
     private ChangeTracking() {}
 
@@ -49,10 +50,9 @@ final class ChangeTracking {
         }
     }
 
-    /** A new token: every change after the last timestamp the service handed out is still to come. */
+    /** A new token: every change after the last row version the service handed out is still to come. */
     static DeltaToken startNow(SimulatedService service, EntitySetDef set) {
-        OffsetDateTime last = service.lastTimestamp();
-        return new DeltaToken(set.name(), last.isBefore(BEGINNING) ? BEGINNING : last, Instant.now());
+        return new DeltaToken(set.name(), service.lastVersion(), Instant.now());
     }
 
     static String deltaLink(ODataRequest request, ServiceModel model, EntitySetDef set, DeltaToken token) {
@@ -72,31 +72,32 @@ final class ChangeTracking {
                                    QueryOptions options, int pageSize, Map<String, String> headers) throws SQLException {
         DeltaToken token = DeltaToken.decode(options.get("$deltatoken"), set.name());
         Duration age = Duration.between(token.issued(), Instant.now());
-        if (age.compareTo(service.deltaTokenTtl()) > 0) {
-            // 0x80044352 ExpiredVersionStamp; its HTTP status is unconfirmed (REAL-SERVICES.md): 410 Gone here
-            throw new ODataError(410, "0x80044352", "Version stamp associated with the client has expired"
-                    + " (delta token older than " + service.deltaTokenTtl() + "). Please perform a full sync.");
+        if (token.invalidated() || age.compareTo(service.deltaTokenTtl()) > 0) {
+            // ExpiredVersionStamp; Dataverse publishes no status for it (REAL-SERVICES.md, Dataverse 8)
+            throw new ODataError(service.rules().expiredDeltaTokenStatus(), EXPIRED, "Version stamp associated with"
+                    + " the client has expired. Please perform a full sync. ("
+                    + (token.invalidated() ? "the delta token predates this service's change tracking"
+                            : "delta token older than " + service.deltaTokenTtl()) + ")");
         }
-        Property modified = set.modifiedProperty().orElseThrow();
+        Property version = set.properties().stream().filter(p -> p.stamp() == Property.Stamp.VERSION).findFirst()
+                .orElseThrow(() -> new IllegalStateException(set.name() + " is change-tracked but has no versionnumber"));
         List<Property> selected = EntityJson.selection(set, options);
         List<Property> columns = new ArrayList<>(selected);
-        if (!columns.contains(modified)) {
-            columns.add(modified);
+        if (!columns.contains(version)) {
+            columns.add(version);
         }
         List<Map<String, Object>> rows = service.table(set.name()).select(service.connection(), columns,
-                SqlFragment.of(modified.column() + " > ?", token.since()),
-                modified.column() + " ASC, " + set.key().stream().map(k -> '"' + k + '"').collect(Collectors.joining(", ")),
-                pageSize + 1, 0);
-        List<Tombstones.Tombstone> deleted = service.tombstones().since(service.connection(), set.name(), token.since());
-        record Change(OffsetDateTime at, Map<String, Object> row, String deletedId) {}
+                SqlFragment.of(version.column() + " > ?", token.version()), version.column() + " ASC", pageSize + 1, 0);
+        List<Tombstones.Tombstone> deleted = service.tombstones().since(service.connection(), set.name(), token.version());
+        record Change(long version, Map<String, Object> row, String deletedId) {}
         List<Change> changes = new ArrayList<>();
-        rows.forEach(r -> changes.add(new Change((OffsetDateTime) r.get(modified.name()), r, null)));
-        deleted.forEach(d -> changes.add(new Change(d.deletedOn(), null, d.id())));
-        changes.sort(Comparator.comparing(Change::at));
+        rows.forEach(r -> changes.add(new Change(((Number) r.get(version.name())).longValue(), r, null)));
+        deleted.forEach(d -> changes.add(new Change(d.version(), null, d.id())));
+        changes.sort(Comparator.comparingLong(Change::version));
         boolean more = changes.size() > pageSize;
         List<Change> page = more ? changes.subList(0, pageSize) : changes;
         DeltaToken next = more
-                ? new DeltaToken(set.name(), page.get(page.size() - 1).at(), token.issued())
+                ? new DeltaToken(set.name(), page.get(page.size() - 1).version(), token.issued())
                 : startNow(service, set);
         String root = request.baseUrl() + service.model().rootPath();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -154,7 +154,8 @@ final class CrmSalesSeeder {
      */
     private void documents(String headerSet, String lineSet, String idName, int count) throws SQLException {
         boolean quotes = headerSet.equals("quotes");
-        EntitySetDef orders = crm.model().requireEntitySet("salesorders");
+        // the p2c_ columns exist in the tables before the org creates them: seeds fill them as users would
+        EntitySetDef orders = crm.storageModel().requireEntitySet("salesorders");
         int crmOrigin = orders.require("p2c_origin").option("CRM");
         int draft = orders.require("p2c_processingstatus").option("Draft");
         int active = orders.require("p2c_processingstatus").option("Active");
@@ -195,6 +196,8 @@ final class CrmSalesSeeder {
             }
             h.put("requestdeliveryby", stamp.plusDays(14 + random.nextInt(60)));
             BigDecimal net = BigDecimal.ZERO;
+            BigDecimal tax = BigDecimal.ZERO;
+            BigDecimal discounts = BigDecimal.ZERO;
             int lineCount = 1 + random.nextInt(5);
             List<SeedCatalog.Product> offered = catalog.products().stream()
                     .filter(p -> p.inCrm() && p.soldIn(company)).toList();
@@ -222,16 +225,26 @@ final class CrmSalesSeeder {
                 }
                 line.put("quantity", quantity);
                 line.put("manualdiscountamount", discount);
-                BigDecimal extended = quantity.multiply((BigDecimal) line.get("priceperunit")).subtract(discount);
-                line.put("extendedamount", extended);
+                BigDecimal base = quantity.multiply((BigDecimal) line.get("priceperunit"));
+                BigDecimal lineNet = base.subtract(discount);
+                BigDecimal lineTax = lineNet.multiply(new BigDecimal("0.08")).setScale(2, RoundingMode.HALF_UP);
+                // the amounts Dataverse computes (DocumentTotals): the seeds are as the service would have them
+                line.put("baseamount", base);
+                line.put("tax", lineTax);
+                line.put("extendedamount", lineNet.add(lineTax));
                 line.put("_transactioncurrencyid_value", currencyOf(company));
                 line.put("createdon", stamp);
                 line.put("modifiedon", stamp);
-                net = net.add(extended);
+                net = net.add(lineNet);
+                tax = tax.add(lineTax);
+                discounts = discounts.add(discount);
                 lines.add(line);
             }
-            BigDecimal tax = net.multiply(new BigDecimal("0.08")).setScale(2, RoundingMode.HALF_UP);
             BigDecimal freight = random.nextBoolean() ? new BigDecimal("25.00") : BigDecimal.ZERO;
+            h.put("totallineitemamount", net);
+            h.put("totallineitemdiscountamount", discounts);
+            h.put("totaldiscountamount", discounts);
+            h.put("totalamountlessfreight", net);
             h.put("totaltax", tax);
             h.put("freightamount", freight);
             h.put("totalamount", net.add(tax).add(freight));

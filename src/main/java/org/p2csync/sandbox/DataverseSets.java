@@ -14,7 +14,8 @@ import org.p2csync.schema.RealSchemas;
  * its EDM type ({@link ColumnType#edmType()}; lookups as {@code _<column>_value} Edm.Guid), MaxLength, choice
  * options and read-only flag; the primary id as a generated Guid key; the single-valued navigation properties with
  * the served sets they may point to. What holds for every Dataverse table is applied here too: {@code createdon} and
- * {@code modifiedon} are stamped by the service, and only the primary key is non-nullable (as Dataverse's
+ * {@code modifiedon} are stamped by the service, {@code versionnumber} (the row version change tracking follows)
+ * counts every write, and only the primary key is non-nullable (as Dataverse's
  * $metadata declares it).
  */
 final class DataverseSets {
@@ -51,8 +52,8 @@ final class DataverseSets {
     }
 
     /**
-     * A document line: addressed by (header lookup, sequencenumber) and linked to its header, whose lookup
-     * {@code headerNavigation} names (e.g. quoteid for quotedetails).
+     * A document line, linked to its header, whose lookup {@code headerNavigation} names (e.g. quoteid for
+     * quotedetails).
      */
     EntitySetDef.Builder lines(String entitySet, String headerSet, String headerNavigation) {
         EntitySetDef.Builder b = set(entitySet);
@@ -60,7 +61,7 @@ final class DataverseSets {
         String lookup = "_" + table(entitySet).navigation(headerNavigation).orElseThrow(() ->
                 new IllegalArgumentException(entitySet + " has no navigation property " + headerNavigation))
                 .referencingAttribute() + "_value";
-        return b.alternateKey(lookup, "sequencenumber").parent(headerSet, Map.of(lookup, header.primaryId()));
+        return b.parent(headerSet, Map.of(lookup, header.primaryId()));
     }
 
     private DataverseTable table(String entitySet) {
@@ -88,6 +89,7 @@ final class DataverseSets {
         return switch (c.logicalName()) {
             case "createdon" -> p.withStamp(Property.Stamp.CREATED);
             case "modifiedon" -> p.withStamp(Property.Stamp.MODIFIED);
+            case "versionnumber" -> p.withStamp(Property.Stamp.VERSION);
             default -> p;
         };
     }

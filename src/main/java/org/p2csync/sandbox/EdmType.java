@@ -53,7 +53,7 @@ record EdmType(Kind kind, EnumType enumType) {
     static final EdmType BOOLEAN = new EdmType(Kind.BOOLEAN, null);
     static final EdmType DATETIME = new EdmType(Kind.DATETIME, null);
 
-    /** Both services answer with millisecond precision in UTC. */
+    /** F&amp;O answers with millisecond precision in UTC; so do skip tokens. */
     static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX");
 
     EdmType {
@@ -187,6 +187,15 @@ record EdmType(Kind kind, EnumType enumType) {
     }
 
     void write(JsonGenerator json, Object value) throws IOException {
+        write(json, value, ISO_MILLIS);
+    }
+
+    /** Writes a value as JSON; date-times in the service's format (Dataverse: whole seconds). */
+    void write(JsonGenerator json, Object value, DateTimeFormatter dateTimes) throws IOException {
+        if (value instanceof OffsetDateTime t) {
+            json.writeString(dateTimes.format(t.withOffsetSameInstant(ZoneOffset.UTC)));
+            return;
+        }
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Integer i) {

@@ -34,7 +34,7 @@ final class EntityJson {
                 json.writeRawValue("\"bad \u0001 \"quote\" " + p.name() + "\"");
                 broken = true;
             } else {
-                p.type().write(json, row.get(p.name()));
+                p.type().write(json, row.get(p.name()), service.dateTimeFormat());
             }
         }
         json.writeEndObject();

@@ -1,6 +1,7 @@
 package org.p2csync.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.function.UnaryOperator;
 /**
  * One served entity set: everything the generic handlers need. Built by {@link SandboxModel} from the real schema
  * (names, key, types, nullability, enums, choices, lengths, read-only columns, navigation properties) plus the few
- * things the schema does not say (alternate keys, line -> header links, change tracking, the company column,
- * stamps, numbers the service assigns, references it checks).
+ * things the schema does not say (line -> header links, change tracking, the company column, stamps, numbers the
+ * service assigns, references it checks, computed totals). A Dataverse set's alternate keys and created columns are
+ * the org's customizations ({@link DataverseOrg}), applied by {@link #customized}.
  */
 final class EntitySetDef {
     /**
@@ -62,6 +64,13 @@ final class EntitySetDef {
      */
     record Lock(String property, Object openValue) {}
 
+    /**
+     * A Dataverse document whose line amounts and totals the service computes from its lines
+     * ({@link DocumentTotals}), unless {@code lockProperty} (ispricelocked) is true; quotes have none and are always
+     * computed.
+     */
+    record Pricing(String lockProperty) {}
+
     private final String name;
     private final String typeName;
     private final List<Property> properties;
@@ -76,6 +85,7 @@ final class EntitySetDef {
     private final List<AssignedNumber> assignedNumbers;
     private final List<Reference> references;
     private final Lock lock;
+    private final Pricing pricing;
 
     private EntitySetDef(Builder b) {
         this.name = b.name;
@@ -92,6 +102,7 @@ final class EntitySetDef {
         this.assignedNumbers = List.copyOf(b.assignedNumbers);
         this.references = List.copyOf(b.references);
         this.lock = b.lock;
+        this.pricing = b.pricing;
         if (key.isEmpty()) {
             throw new IllegalArgumentException("set " + name + " has no key");
         }
@@ -108,6 +119,9 @@ final class EntitySetDef {
         references.forEach(r -> r.fields().forEach(this::declared));
         if (lock != null) {
             declared(lock.property());
+        }
+        if (pricing != null && pricing.lockProperty() != null) {
+            declared(pricing.lockProperty());
         }
     }
 
@@ -133,7 +147,7 @@ final class EntitySetDef {
         return key;
     }
 
-    /** Other unique keys that address a row, e.g. accountnumber on the CRM. */
+    /** Other unique keys that address a row: the Active alternate keys of a Dataverse table (a fresh org has none). */
     List<List<String>> alternateKeys() {
         return alternateKeys;
     }
@@ -172,6 +186,34 @@ final class EntitySetDef {
     /** The document's read-only rule, or null. */
     Lock lock() {
         return lock;
+    }
+
+    /** How the service computes the document's amounts, or null when the client's values stand. */
+    Pricing pricing() {
+        return pricing;
+    }
+
+    /**
+     * This set as an org's customizations change it: without {@code hidden} (columns not created yet), with
+     * {@code added} (created columns, typed as declared, replacing a declared property of the same name) and with
+     * exactly {@code alternateKeys}.
+     */
+    EntitySetDef customized(Collection<String> hidden, Collection<Property> added, List<List<String>> alternateKeys) {
+        Builder b = new Builder(name, typeName);
+        properties.stream().filter(p -> !hidden.contains(p.name())).forEach(p -> b.properties.put(p.name(), p));
+        added.forEach(p -> b.properties.put(p.name(), p));
+        b.key.addAll(key);
+        alternateKeys.forEach(ak -> b.alternateKeys.add(List.copyOf(ak)));
+        b.generatedKey = generatedKey;
+        b.companyProperty = companyProperty;
+        b.parent = parent;
+        b.changeTracked = changeTracked;
+        b.navigations.putAll(navigations);
+        b.assignedNumbers.addAll(assignedNumbers);
+        b.references.addAll(references);
+        b.lock = lock;
+        b.pricing = pricing;
+        return b.build();
     }
 
     /** The property stamped on every write (modifiedon, LastEditDateTime), if the set has one. */
@@ -230,6 +272,7 @@ final class EntitySetDef {
         private final List<AssignedNumber> assignedNumbers = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private Lock lock;
+        private Pricing pricing;
 
         private Builder(String name, String typeName) {
             this.name = name;
@@ -268,11 +311,6 @@ final class EntitySetDef {
             return this;
         }
 
-        Builder alternateKey(String... names) {
-            alternateKeys.add(List.of(names));
-            return this;
-        }
-
         Builder company(String property) {
             this.companyProperty = property;
             return this;
@@ -305,6 +343,12 @@ final class EntitySetDef {
 
         Builder lockedUnless(String property, Object openValue) {
             this.lock = new Lock(property, openValue);
+            return this;
+        }
+
+        /** Line amounts and totals computed from the lines unless {@code lockProperty} is true (null: always). */
+        Builder priced(String lockProperty) {
+            this.pricing = new Pricing(lockProperty);
             return this;
         }
 

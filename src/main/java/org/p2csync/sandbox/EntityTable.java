@@ -31,14 +31,18 @@ final class EntityTable {
     private final Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
     private final Map<String, List<String>> plainIndexes = new LinkedHashMap<>();
 
-    /** @param referenced column lists other sets look rows up by (references), indexed for that */
-    EntityTable(EntitySetDef set, List<List<String>> referenced) {
+    /**
+     * @param set every column the table keeps (an org's columns not created yet included)
+     * @param keyIndexes the unique indexes of the set's Active alternate keys, by name
+     * @param referenced column lists other sets look rows up by (references), indexed for that
+     */
+    EntityTable(EntitySetDef set, Map<String, List<String>> keyIndexes, List<List<String>> referenced) {
         this.set = set;
         this.table = '"' + set.name() + '"';
-        set.alternateKeys().forEach(ak -> uniqueIndexes.put(indexName("ak", ak), ak));
+        uniqueIndexes.putAll(keyIndexes);
         set.properties().stream().filter(p -> p.stamp() == Property.Stamp.MODIFIED)
-                .forEach(p -> plainIndexes.put(indexName("ix", List.of(p.name())), List.of(p.name())));
-        referenced.forEach(cols -> plainIndexes.put(indexName("ix", cols), cols));
+                .forEach(p -> plainIndexes.put(indexName("ix", set.name(), List.of(p.name())), List.of(p.name())));
+        referenced.forEach(cols -> plainIndexes.put(indexName("ix", set.name(), cols), cols));
     }
 
     EntitySetDef set() {
@@ -286,8 +290,55 @@ final class EntityTable {
         return new SqlFragment(sql, new ArrayList<>(key.values()));
     }
 
-    private String indexName(String prefix, List<String> columns) {
-        return prefix + "_" + set.name() + "_" + String.join("_", columns);
+    static String indexName(String prefix, String setName, List<String> columns) {
+        return prefix + "_" + setName + "_" + String.join("_", columns);
+    }
+
+    /** Adds a column created in the org that the table does not keep yet; existing rows have no value. */
+    void addColumn(Connection c, Property p) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + p.column() + " " + p.type().sqlType());
+        }
+    }
+
+    /** A column created with another type than the table keeps it in: made anew, without values. */
+    void replaceColumn(Connection c, Property p) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + table + " DROP COLUMN " + p.column());
+        }
+        addColumn(c, p);
+    }
+
+    /** The values of the first set of rows that share non-null values in all the columns, if any. */
+    Optional<List<Object>> duplicate(Connection c, List<String> columns) throws SQLException {
+        String cols = quoted(columns);
+        String notNull = columns.stream().map(k -> '"' + k + "\" IS NOT NULL").collect(Collectors.joining(" AND "));
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + cols + " FROM " + table
+                + " WHERE " + notNull + " GROUP BY " + cols + " HAVING COUNT(*) > 1 LIMIT 1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= columns.size(); i++) {
+                values.add(rs.getObject(i));
+            }
+            return Optional.of(values);
+        }
+    }
+
+    /** Builds an alternate key's index; the table must hold no duplicates ({@link #duplicate}). */
+    void createUniqueIndex(Connection c, String name, List<String> columns) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS \"" + name + "\" ON " + table + " (" + quoted(columns) + ")");
+        }
+        uniqueIndexes.put(name, List.copyOf(columns));
+    }
+
+    void dropIndex(Connection c, String name) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX IF EXISTS \"" + name + "\"");
+        }
+        uniqueIndexes.remove(name);
     }
 
     private static String quoted(List<String> columns) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,10 @@ import java.util.UUID;
 /**
  * Reads, creates, updates and deletes single entities by key. Dataverse: PATCH is an upsert, {@code If-Match: *}
  * makes it update-only (404 when the record does not exist) and {@code If-None-Match: *} create-only (412 when it
- * does). F&amp;O: PATCH only updates (404 for a missing record), POST creates, filling left-out fields with F&amp;O's
- * defaults. Bodies are read by {@link RequestBody}; ownership, assigned numbers and references by
+ * does); a document's amounts are computed from its lines ({@link DocumentTotals}). F&amp;O: PATCH only updates
+ * (404 for a missing record), POST creates, filling left-out fields with F&amp;O's defaults; PATCH and DELETE see
+ * only the caller's default company unless the request says {@code cross-company=true} (a record of another company
+ * is not found, 404). Bodies are read by {@link RequestBody}; ownership, assigned numbers and references by
  * {@link WriteRules}.
  */
 final class EntityWriter {
@@ -24,6 +25,7 @@ final class EntityWriter {
     private final EntityTable table;
     private final RequestBody body;
     private final WriteRules rules;
+    private final DocumentTotals totals;
 
     EntityWriter(SimulatedService service, EntitySetDef set) {
         this.service = service;
@@ -31,6 +33,7 @@ final class EntityWriter {
         this.table = service.table(set.name());
         this.body = new RequestBody(service, set);
         this.rules = new WriteRules(service, set);
+        this.totals = new DocumentTotals(service);
     }
 
     ODataResponse get(Map<String, Object> key, ODataRequest request) throws SQLException {
@@ -53,6 +56,9 @@ final class EntityWriter {
             values.put(k, v);
         });
         Optional<Map<String, Object>> existing = table.find(service.connection(), key);
+        if (existing.isPresent() && !inCallersCompany(existing.get(), request)) {
+            throw outsideCallersCompany(key);
+        }
         if (existing.isPresent()) {
             if ("*".equals(trim(request.header("If-None-Match")))) {
                 throw ODataError.preconditionFailed("A record with matching key values already exists in " + set.name());
@@ -64,12 +70,14 @@ final class EntityWriter {
             Map<String, Object> merged = new LinkedHashMap<>(existing.get());
             merged.putAll(values);
             requireHeader(merged);
+            totals.line(set, merged, values);
             stamp(values, false);
             keyChecked(() -> table.update(service.connection(), primary, values));
             touchHeader(merged);
             if (set.parent() != null && !headerKey(existing.get()).equals(headerKey(merged))) {
                 touchHeader(existing.get()); // the line moved: its old header's totals changed too
             }
+            totals.document(set, primary);
             return written(200, primary, request);
         }
         if (!service.kind().patchCreates()) {
@@ -90,13 +98,16 @@ final class EntityWriter {
         return create(parsed.values(), parsed.binds(), request);
     }
 
-    ODataResponse delete(Map<String, Object> key) throws SQLException {
+    ODataResponse delete(Map<String, Object> key, ODataRequest request) throws SQLException {
         Map<String, Object> row = table.find(service.connection(), key).orElseThrow(() -> notFound(key));
+        if (!inCallersCompany(row, request)) {
+            throw outsideCallersCompany(key);
+        }
         refuseLocked(row);
         table.delete(service.connection(), primaryKey(row));
         if (set.changeTracked()) {
             service.tombstones().record(service.connection(), set.name(), EntityJson.keyString(set, row),
-                    service.nextTimestamp());
+                    service.nextStamp());
         }
         touchHeader(row);
         return ODataResponse.noContent(Map.of());
@@ -117,9 +128,11 @@ final class EntityWriter {
         if (set.parent() != null) {
             refuseLocked(values);
         }
+        totals.line(set, values, values);
         stamp(values, true);
         keyChecked(() -> table.insert(service.connection(), values));
         touchHeader(values);
+        totals.document(set, primaryKey(values));
         return written(201, primaryKey(values), request);
     }
 
@@ -201,12 +214,14 @@ final class EntityWriter {
             return;
         }
         EntityTable header = service.table(set.parent().set());
-        Optional<Property> modified = header.set().modifiedProperty();
-        if (modified.isPresent()) {
-            Map<String, Object> stampValue = new LinkedHashMap<>();
-            stampValue.put(modified.get().name(), service.nextTimestamp());
-            header.update(service.connection(), headerKey, stampValue);
-        }
+        ModificationClock.Stamp stamp = service.nextStamp();
+        Map<String, Object> stampValues = new LinkedHashMap<>();
+        header.set().properties().stream().filter(p -> p.stamp() == Property.Stamp.MODIFIED)
+                .forEach(p -> stampValues.put(p.name(), stamp.at()));
+        header.set().properties().stream().filter(p -> p.stamp() == Property.Stamp.VERSION)
+                .forEach(p -> stampValues.put(p.name(), stamp.version()));
+        header.update(service.connection(), headerKey, stampValues);
+        totals.document(service.model().requireEntitySet(set.parent().set()), headerKey);
     }
 
     private Map<String, Object> headerKey(Map<String, Object> line) {
@@ -216,12 +231,33 @@ final class EntityWriter {
     }
 
     private void stamp(Map<String, Object> values, boolean creating) {
-        OffsetDateTime now = service.nextTimestamp();
+        ModificationClock.Stamp stamp = service.nextStamp();
         for (Property p : set.properties()) {
             if (p.stamp() == Property.Stamp.MODIFIED || (creating && p.stamp() == Property.Stamp.CREATED)) {
-                values.put(p.name(), now);
+                values.put(p.name(), stamp.at());
+            } else if (p.stamp() == Property.Stamp.VERSION) {
+                values.put(p.name(), stamp.version());
             }
         }
+    }
+
+    /**
+     * F&amp;O: a PATCH or DELETE addresses the caller's default company unless it says cross-company=true; community
+     * reports say such writes fail otherwise (REAL-SERVICES.md, F&amp;O 6), the sandbox takes the stricter reading.
+     */
+    private boolean inCallersCompany(Map<String, Object> row, ODataRequest request) {
+        String company = service.model().defaultCompany();
+        if (company == null || set.companyProperty() == null) {
+            return true;
+        }
+        return company.equalsIgnoreCase(String.valueOf(row.get(set.companyProperty())))
+                || "true".equalsIgnoreCase(QueryOptions.parse(request.rawQuery()).get("cross-company"));
+    }
+
+    private ODataError outsideCallersCompany(Map<String, Object> key) {
+        return ODataError.notFound("No " + set.typeName() + " with key " + describe(key) + " exists in the company "
+                + service.model().defaultCompany() + "; a PATCH or DELETE of another company's record needs"
+                + " cross-company=true");
     }
 
     private Map<String, Object> primaryKey(Map<String, Object> row) {

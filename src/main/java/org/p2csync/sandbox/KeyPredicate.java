@@ -8,16 +8,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Parses the key in parentheses after a set name: {@code (guid)}, {@code (accountnumber='O''Brien & Co')} or the
- * composite {@code (dataAreaId='usmf',CustomerAccount='US-001')}. The text arrives percent-encoded; it is decoded first
- * and the literal parsed after, so encoded quotes, commas and parentheses inside values are safe.
+ * Parses the key in parentheses after a set name: {@code (guid)}, {@code (accountnumber='ACC-1')} or the composite
+ * {@code (dataAreaId='usmf',CustomerAccount='US-001')}. The text arrives percent-encoded; it is decoded first and the
+ * literal parsed after, so encoded quotes, commas and parentheses inside values are safe. Dataverse takes only its
+ * primary key and its Active alternate keys (anything else is the documented "key in the request URI is not valid"),
+ * and no key value with characters that cannot travel in a URL ({@link UrlKeyCharacters}).
  */
 final class KeyPredicate {
     private KeyPredicate() {}
 
     /** Returns property -> value for the primary key or one alternate key, all parts present. */
-    static Map<String, Object> parse(EntitySetDef set, String rawKey) {
-        String text = QueryOptions.decode(rawKey, false);
+    static Map<String, Object> parse(ServiceKind kind, EntitySetDef set, String rawKey) {
+        String text;
+        try {
+            text = QueryOptions.decode(rawKey, false);
+        } catch (ODataError malformed) {
+            // a bare '%' (say) is no escape: Dataverse's URI parser fails on it as on the other forbidden characters
+            throw kind == ServiceKind.DATAVERSE ? UrlKeyCharacters.querySyntax() : malformed;
+        }
+        Map<String, Object> key = parseDecoded(kind, set, text);
+        if (kind == ServiceKind.DATAVERSE) {
+            UrlKeyCharacters.checkDataverse(key);
+        }
+        return key;
+    }
+
+    private static Map<String, Object> parseDecoded(ServiceKind kind, EntitySetDef set, String text) {
         List<String[]> parts = split(text);
         Map<String, Object> key = new LinkedHashMap<>();
         if (parts.size() == 1 && parts.get(0)[0] == null) {
@@ -33,6 +49,9 @@ final class KeyPredicate {
             if (part[0] == null) {
                 throw ODataError.badRequest("Key '" + text + "': every part of a composite key needs a name");
             }
+            if (kind == ServiceKind.DATAVERSE && set.property(part[0]).isEmpty()) {
+                throw notAKey(set);
+            }
             Property p = set.require(part[0]);
             if (key.put(p.name(), literal(p, part[1])) != null) {
                 throw ODataError.badRequest("Key '" + text + "' names '" + p.name() + "' twice");
@@ -41,6 +60,9 @@ final class KeyPredicate {
         Set<String> named = key.keySet();
         boolean primary = named.equals(Set.copyOf(set.key()));
         boolean alternate = set.alternateKeys().stream().anyMatch(ak -> named.equals(Set.copyOf(ak)));
+        if (!primary && !alternate && kind == ServiceKind.DATAVERSE) {
+            throw notAKey(set);
+        }
         if (!primary && !alternate) {
             List<String> forms = new ArrayList<>();
             forms.add(String.join(",", set.key()));
@@ -49,6 +71,18 @@ final class KeyPredicate {
                     + forms.stream().map(f -> "(" + f + ")").collect(Collectors.joining(" or ")));
         }
         return key;
+    }
+
+    /**
+     * Dataverse's documented answer ("Use an alternate key to reference a record") to a key that is no key of the
+     * table: not defined, or defined but its index not Active yet. The code is unpublished: 0x80060888 (the one its
+     * OData layer uses for requests it cannot take).
+     */
+    private static ODataError notAKey(EntitySetDef set) {
+        String type = "Microsoft.Dynamics.CRM." + set.typeName();
+        return ODataError.badRequest("The key in the request URI is not valid for resource '" + type + "'. Ensure that"
+                + " the names and number of key properties match the declared or alternate key properties for the"
+                + " resource '" + type + "'.");
     }
 
     /** The canonical key segment for links, values percent-encoded: {@code (guid)} or {@code (a='x',b='y')}. */

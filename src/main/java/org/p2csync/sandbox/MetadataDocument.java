@@ -1,6 +1,7 @@
 package org.p2csync.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.p2csync.schema.EnumType;
 
@@ -9,7 +10,8 @@ import org.p2csync.schema.EnumType;
  * enum types as {@code EnumType} in the service namespace, used as property types, and no MaxLength (the real
  * F&amp;O publishes none). Dataverse: MaxLength on strings, and a {@code NavigationProperty} per single-valued
  * navigation property whose target the sandbox serves; the owner lookup points at the abstract {@code principal}
- * type, as in Dataverse, which the sandbox declares without serving it.
+ * type, as in Dataverse, which the sandbox declares without serving it; its Active alternate keys as the
+ * {@code OData.Community.Keys.V1.AlternateKeys} annotation.
  */
 final class MetadataDocument {
     private MetadataDocument() {}
@@ -49,6 +51,7 @@ final class MetadataDocument {
                         .append("\" ReferencedProperty=\"").append(referenced).append("\"/>\n")
                         .append("        </NavigationProperty>\n");
             }
+            alternateKeys(x, set);
             x.append("      </EntityType>\n");
         }
         if (principal) {
@@ -64,6 +67,29 @@ final class MetadataDocument {
         }
         x.append("      </EntityContainer>\n    </Schema>\n  </edmx:DataServices>\n</edmx:Edmx>\n");
         return x.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Dataverse announces a table's (Active) alternate keys in $metadata with the community vocabulary's annotation
+     * ("Web API EntityType reference: Alternate Keys"), one record per key, each property by its path.
+     */
+    private static void alternateKeys(StringBuilder x, EntitySetDef set) {
+        if (set.alternateKeys().isEmpty()) {
+            return;
+        }
+        x.append("        <Annotation Term=\"OData.Community.Keys.V1.AlternateKeys\">\n          <Collection>\n");
+        for (List<String> key : set.alternateKeys()) {
+            x.append("            <Record Type=\"OData.Community.Keys.V1.AlternateKey\">\n")
+                    .append("              <PropertyValue Property=\"Key\">\n                <Collection>\n");
+            for (String property : key) {
+                x.append("                  <Record Type=\"OData.Community.Keys.V1.PropertyRef\">\n")
+                        .append("                    <PropertyValue Property=\"Alias\" String=\"").append(property)
+                        .append("\"/>\n                    <PropertyValue Property=\"Name\" PropertyPath=\"")
+                        .append(property).append("\"/>\n                  </Record>\n");
+            }
+            x.append("                </Collection>\n              </PropertyValue>\n            </Record>\n");
+        }
+        x.append("          </Collection>\n        </Annotation>\n");
     }
 
     private static void property(StringBuilder x, ServiceModel model, Property p) {

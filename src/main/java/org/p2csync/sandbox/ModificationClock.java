@@ -1,39 +1,55 @@
 package org.p2csync.sandbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Hands out server timestamps that strictly increase (max(now, last + 1 ms)), so a client following modifiedon with a
- * keyset cursor never misses a write that landed in the same millisecond. Callers hold the service lock.
+ * Hands out the stamps of one simulated system's writes: a timestamp at the service's precision that never goes
+ * back, and a row version that grows with every write (Dataverse's versionnumber), which change tracking follows so
+ * that writes within one second are never lost. At whole seconds (Dataverse's default) many writes share one
+ * timestamp: max(now, last). At milliseconds every write gets its own, max(now, last + 1 ms), as the sandbox did
+ * before it kept seconds. Callers hold the service lock.
  */
 final class ModificationClock {
-    private final Clock clock;
-    private OffsetDateTime last;
+    /** One write's stamps. */
+    record Stamp(OffsetDateTime at, long version) {}
 
-    ModificationClock(Clock clock, OffsetDateTime last) {
+    private final Clock clock;
+    private final ChronoUnit precision;
+    private OffsetDateTime last;
+    private long version;
+
+    ModificationClock(Clock clock, ChronoUnit precision, OffsetDateTime last, long version) {
         this.clock = clock;
+        this.precision = precision;
         this.last = last == null ? OffsetDateTime.MIN : last;
+        this.version = version;
     }
 
-    /** Moves the clock past data written without it (seed rows), so later stamps and delta tokens lie after them. */
-    void advanceTo(OffsetDateTime t) {
+    /** Moves the clock past data written without it (seed rows), so later stamps lie at or after them. */
+    void advanceTo(OffsetDateTime t, long v) {
         if (t != null && t.isAfter(last)) {
             last = t;
         }
+        version = Math.max(version, v);
     }
 
-    OffsetDateTime last() {
-        return last;
+    long version() {
+        return version;
     }
 
-    OffsetDateTime next() {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        OffsetDateTime bumped = last.plus(Duration.ofMillis(1));
-        last = now.isAfter(bumped) ? now : bumped;
-        return last;
+    Stamp next() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(precision);
+        OffsetDateTime floor = precision == ChronoUnit.SECONDS || last.equals(OffsetDateTime.MIN) ? last
+                : last.plus(1, precision);
+        if (now.isAfter(floor)) {
+            last = now;
+        } else {
+            last = floor;
+        }
+        version++;
+        return new Stamp(last, version);
     }
 }

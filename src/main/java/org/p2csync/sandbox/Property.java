@@ -16,8 +16,11 @@ import java.util.stream.Collectors;
  */
 record Property(String name, EdmType type, Integer maxLength, boolean nullable, Stamp stamp, Access access,
                 Map<Integer, String> options, Object defaultValue) {
-    /** Server-maintained timestamps: CREATED is set once, MODIFIED on every write. */
-    enum Stamp { NONE, CREATED, MODIFIED }
+    /**
+     * Server-maintained values: CREATED is set once, MODIFIED on every write (timestamps); VERSION is Dataverse's
+     * row version (versionnumber), a per-system counter that grows with every write.
+     */
+    enum Stamp { NONE, CREATED, MODIFIED, VERSION }
 
     /** Who writes the property. */
     enum Access {

@@ -71,6 +71,9 @@ final class RequestBody {
                 continue; // F&O sets its edit timestamp itself, whatever the client sent
             }
             Object value = p.type().fromJson(field.getValue(), name);
+            if (value instanceof java.time.OffsetDateTime t && service.kind() == ServiceKind.DATAVERSE) {
+                value = t.truncatedTo(service.rules().timestampPrecision()); // Dataverse keeps whole seconds
+            }
             if (value == null && !p.nullable()) {
                 // the OData library both services use refuses it before the entity sees it
                 throw ODataError.badRequest("A null value was found for the property named '" + name + "', which has"
@@ -109,9 +112,10 @@ final class RequestBody {
     }
 
     /**
-     * Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"} or by alternate
-     * key, {@code "/accounts(accountnumber='A-1')"}, through a writable single-valued navigation property pointing at
-     * a set of its target table (a polymorphic lookup names its target: {@code customerid_account}).
+     * Dataverse lookups: {@code "transactioncurrencyid@odata.bind": "/transactioncurrencies(<guid>)"} or by an Active
+     * alternate key, {@code "/accounts(accountnumber='A-1')"}, through a writable single-valued navigation property
+     * pointing at a set of its target table (a polymorphic lookup names its target: {@code customerid_account}). A
+     * key value with characters that cannot travel in a URL is refused as in a request's URL.
      */
     private void bind(String navigationName, JsonNode target, Map<String, Object> values, List<Bound> binds)
             throws SQLException {
@@ -145,7 +149,8 @@ final class RequestBody {
                             : String.join(" or ", navigation.targetSets())));
         }
         EntitySetDef targetSet = service.model().requireEntitySet(targetSetName);
-        Map<String, Object> targetKey = KeyPredicate.parse(targetSet, ref.substring(open + 1, ref.length() - 1));
+        Map<String, Object> targetKey = KeyPredicate.parse(ServiceKind.DATAVERSE, targetSet,
+                ref.substring(open + 1, ref.length() - 1));
         Map<String, Object> row = service.table(targetSetName).find(service.connection(), targetKey)
                 .orElseThrow(() -> ODataError.notFound("The record " + ref + " bound to '" + navigationName
                         + "' does not exist"));

@@ -39,8 +39,9 @@ public final class Sandbox implements AutoCloseable {
         this.options = options;
         Files.createDirectories(options.dataDir());
         RealSchemas schemas = RealSchemas.shipped();
-        this.crm = new SimulatedService(SandboxModel.crm(schemas), options.dataDir(), options.deltaTokenTtl());
-        this.erp = new SimulatedService(SandboxModel.erp(schemas), options.dataDir(), options.deltaTokenTtl());
+        this.crm = new SimulatedService(SandboxModel.crm(schemas), options.dataDir(), ServiceRules.dataverse(options),
+                schemas);
+        this.erp = new SimulatedService(SandboxModel.erp(schemas), options.dataDir(), ServiceRules.fno(options), schemas);
         seed(options);
         this.faults = new FaultInjector(options.faults(), options.seed());
         Clock clock = Clock.systemUTC();
@@ -48,6 +49,9 @@ public final class Sandbox implements AutoCloseable {
         RetryAfterTracker retryAfter = new RetryAfterTracker(clock);
         ServiceEndpoint crmEndpoint = new ServiceEndpoint(crm, MAX_BATCH_REQUESTS, metrics);
         ServiceEndpoint erpEndpoint = new ServiceEndpoint(erp, MAX_BATCH_REQUESTS, metrics);
+        if (options.setUp()) {
+            OrgSetUp.run(crmEndpoint, schemas);
+        }
 
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         AtomicInteger threads = new AtomicInteger();

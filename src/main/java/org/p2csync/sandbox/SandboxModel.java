@@ -14,9 +14,10 @@ import org.p2csync.schema.RealSchemas;
 /**
  * The sets the simulated CRM and ERP serve (plan: AREAS.md, "Sandbox sets"), one declaration each. Everything the
  * real schema says is derived ({@link DataverseSets}, {@link FnoSets}); declared here is only what it does not say:
- * which sets are served, their alternate keys (the Dataverse ones kept from earlier sandboxes; an out-of-the-box org
- * has none), line -> header links, change tracking, F&amp;O type names and the string lengths the sandbox assumes,
- * the numbers F&amp;O assigns and the references it checks.
+ * which sets are served, line -> header links, change tracking, document locks and computed totals, F&amp;O type
+ * names and the string lengths the sandbox assumes, the numbers F&amp;O assigns and the references it checks. No
+ * alternate keys: an out-of-the-box org has none; they are created through the metadata Web API
+ * ({@link DataverseOrg}).
  */
 final class SandboxModel {
     /** The CRM sets in the order they are served (and created: reference data before the records naming it). */
@@ -36,23 +37,24 @@ final class SandboxModel {
                 .collect(Collectors.toSet());
         DataverseSets d = new DataverseSets(schemas, tables);
         List<EntitySetDef> sets = List.of(
-                d.set("accounts").alternateKey("accountnumber").changeTracked().build(),
-                d.set("contacts").alternateKey("p2c_contactnumber").changeTracked().build(),
-                d.set("transactioncurrencies").alternateKey("isocurrencycode").build(),
+                d.set("accounts").changeTracked().build(),
+                d.set("contacts").changeTracked().build(),
+                d.set("transactioncurrencies").build(),
                 d.set("businessunits").build(),
                 d.set("teams").build(),
                 d.set("uomschedules").build(),
-                d.set("uoms").alternateKey("name").build(),
-                d.set("products").alternateKey("productnumber").build(),
-                d.set("pricelevels").alternateKey("name").build(),
-                d.set("productpricelevels").alternateKey("_pricelevelid_value", "_productid_value").build(),
+                d.set("uoms").build(),
+                d.set("products").build(),
+                d.set("pricelevels").build(),
+                d.set("productpricelevels").build(),
                 // REAL-SERVICES.md, Dataverse 5: an activated quote is read-only with its lines; orders and invoices
-                // change state only through their messages, and an order that left Active is read-only too
-                d.set("quotes").alternateKey("quotenumber").lockedUnless("statecode", 0).build(),
+                // change state only through their messages, and an order that left Active is read-only too. Totals
+                // and line amounts are computed from the lines, for orders and invoices unless pricing is locked
+                d.set("quotes").lockedUnless("statecode", 0).priced(null).build(),
                 d.lines("quotedetails", "quotes", "quoteid").build(),
-                d.set("salesorders").alternateKey("ordernumber").stateByMessages().lockedUnless("statecode", 0).build(),
+                d.set("salesorders").stateByMessages().lockedUnless("statecode", 0).priced("ispricelocked").build(),
                 d.lines("salesorderdetails", "salesorders", "salesorderid").build(),
-                d.set("invoices").alternateKey("invoicenumber").stateByMessages().build(),
+                d.set("invoices").stateByMessages().priced("ispricelocked").build(),
                 d.lines("invoicedetails", "invoices", "invoiceid").build());
         return new ServiceModel(ServiceKind.DATAVERSE, "crm", "/crm/api/data/v9.2/", "Microsoft.Dynamics.CRM",
                 "System", sets, 5000, 5000, false, null);

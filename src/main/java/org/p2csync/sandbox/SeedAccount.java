@@ -21,7 +21,7 @@ record SeedAccount(String id, String number, boolean customer, String currencyId
 
     /** The seeded accounts in key order (deterministic, since their ids come from the seed). */
     static List<SeedAccount> load(SimulatedService crm) throws SQLException {
-        EntitySetDef accounts = crm.model().requireEntitySet("accounts");
+        EntitySetDef accounts = crm.storageModel().requireEntitySet("accounts");
         List<Property> columns = accounts.properties().stream().filter(p -> COLUMNS.contains(p.name())
                 || p.name().startsWith("address1_") || p.name().startsWith("address2_")).toList();
         return crm.table("accounts").select(crm.connection(), columns, SqlFragment.TRUE, "\"accountid\"",

@@ -6,21 +6,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers requests below one service root: the service document, $metadata, $batch and entity sets by collection or
- * key. Requests to one service run one at a time (see {@link SimulatedService}).
+ * Answers requests below one service root: the service document, $metadata, $batch, entity sets by collection or
+ * key, and on Dataverse the metadata Web API ({@link MetadataApi}) and the documents' state messages
+ * ({@link DocumentMessages}). Requests to one service run one at a time (see {@link SimulatedService}); each first
+ * lets the org's key indexes progress.
  */
 final class ServiceEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceEndpoint.class);
 
     private final SimulatedService service;
     private final BatchProcessor batch;
-    /** The declarations never change while the service runs: $metadata is rendered once. */
-    private final byte[] metadata;
+    /** $metadata is rendered once per served model (an org's customizations change it). */
+    private ServiceModel metadataOf;
+    private byte[] metadata;
 
     ServiceEndpoint(SimulatedService service, int maxBatchRequests, SandboxMetrics metrics) {
         this.service = service;
         this.batch = new BatchProcessor(this, maxBatchRequests, metrics);
-        this.metadata = MetadataDocument.render(service.model());
     }
 
     SimulatedService service() {
@@ -30,14 +32,22 @@ final class ServiceEndpoint {
     ODataResponse handle(ODataRequest request) {
         service.lock().lock();
         try {
+            service.advanceOrg();
             String resource = request.resource();
+            if (service.kind() == ServiceKind.FNO) {
+                ODataResponse noRoute = UrlKeyCharacters.fnoRoute(resource, request.baseUrl()
+                        + service.model().rootPath() + QueryOptions.decode(resource, false));
+                if (noRoute != null) {
+                    return noRoute;
+                }
+            }
             if (resource.isEmpty()) {
                 requireMethod(request, "GET");
                 return MetadataDocument.serviceDocument(service.model(), request.baseUrl());
             }
             if (resource.equals("$metadata")) {
                 requireMethod(request, "GET");
-                return new ODataResponse(200, Map.of("Content-Type", "application/xml"), metadata, false);
+                return new ODataResponse(200, Map.of("Content-Type", "application/xml"), metadata(), false);
             }
             if (resource.equals("$batch")) {
                 requireMethod(request, "POST");
@@ -46,7 +56,7 @@ final class ServiceEndpoint {
             return resource(request);
         } catch (ODataError e) {
             return ODataResponse.error(service.kind(), e);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             // A bug or a database failure is a 500 the client can see, not a silently dropped connection.
             LOG.warn("{} {} {} failed", service.model().system(), request.method(), request.resource(), e);
             return ODataResponse.error(service.kind(), 500, "InternalServerError", "The simulated " + service.model().system()
@@ -69,8 +79,27 @@ final class ServiceEndpoint {
         }
     }
 
+    private byte[] metadata() {
+        if (metadataOf != service.model()) {
+            metadataOf = service.model();
+            metadata = MetadataDocument.render(metadataOf);
+        }
+        return metadata;
+    }
+
     private ODataResponse dispatch(ODataRequest request) throws SQLException {
         String resource = request.resource();
+        if (service.kind() == ServiceKind.DATAVERSE) {
+            if (MetadataApi.handles(resource)) {
+                return service.inTransaction(() -> new MetadataApi(service).handle(request));
+            }
+            if (DocumentMessages.handles(resource)) {
+                return service.inTransaction(() -> new DocumentMessages(service).handle(request));
+            }
+            if (UrlKeyCharacters.rawSlashInKey(resource)) {
+                throw UrlKeyCharacters.querySyntax(); // odata.net splits the path at the slash
+            }
+        }
         if (resource.contains("/")) {
             throw ODataError.badRequest("Navigation and property paths are not supported: " + resource);
         }
@@ -89,11 +118,11 @@ final class ServiceEndpoint {
         if (!resource.endsWith(")")) {
             throw ODataError.badRequest("Cannot read the key in '" + resource + "'");
         }
-        Map<String, Object> key = KeyPredicate.parse(set, resource.substring(open + 1, resource.length() - 1));
+        Map<String, Object> key = KeyPredicate.parse(service.kind(), set, resource.substring(open + 1, resource.length() - 1));
         return switch (method) {
             case "GET" -> writer.get(key, request);
             case "PATCH", "PUT" -> writer.upsert(key, request);
-            case "DELETE" -> writer.delete(key);
+            case "DELETE" -> writer.delete(key, request);
             default -> throw new ODataError(405, "MethodNotAllowed", method + " is not allowed on an entity");
         };
     }

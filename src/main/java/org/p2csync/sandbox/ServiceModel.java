@@ -34,6 +34,12 @@ record ServiceModel(
         entitySets = List.copyOf(entitySets);
     }
 
+    /** The same service with other declarations of its sets (an org's customizations applied). */
+    ServiceModel withEntitySets(List<EntitySetDef> sets) {
+        return new ServiceModel(kind, system, rootPath, namespace, containerName, sets, defaultPageSize, maxPageSize,
+                skipAllowed, defaultCompany);
+    }
+
     Optional<EntitySetDef> entitySet(String name) {
         return entitySets.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -9,16 +9,21 @@
  * <p>How it is built: every entity set is derived from the real schemas the jar ships ({@code org.p2csync.schema}):
  * {@code DataverseSets} and {@code FnoSets} take names, keys, types, enums, choices, lengths, read-only columns and
  * navigation properties from it; {@code SandboxModel} declares per set only what the schema does not say (served
- * sets, alternate keys, line links, change tracking, F&amp;O type names and assumed lengths, stamps, assigned numbers,
- * references). Tables, $metadata, query checks, key parsing and body validation ({@code RequestBody}) all derive
+ * sets, line links, change tracking, document locks and computed totals, F&amp;O type names and assumed lengths,
+ * stamps, assigned numbers, references). The CRM is a fresh Sales org: its alternate keys and p2c_ columns are the
+ * org's customizations ({@code DataverseOrg}, kept in {@code OrgMetadata}), made through the metadata Web API it
+ * serves ({@code MetadataApi}); the served model is the declared one with them applied. Tables, $metadata, query checks, key parsing and body validation ({@code RequestBody}) all derive
  * from the declarations, so a new set is a declaration plus seed rows, not handler code. Each simulated system has
  * its own H2 file database ({@code <dataDir>/crm}, {@code <dataDir>/erp}); requests to one system run one at a time.
  *
  * <p>Beyond declarations, a few behaviours of the real services live in code: binds ({@code RequestBody}), line ->
- * header re-stamping ({@code EntityWriter}), change tracking ({@code ChangeTracking}, {@code DeltaToken},
- * {@code Tombstones}), Dataverse ownership and F&amp;O's assigned numbers and references ({@code WriteRules},
+ * header re-stamping ({@code EntityWriter}), documents' amounts and state messages ({@code DocumentTotals},
+ * {@code DocumentMessages}), keys that cannot travel in a URL ({@code UrlKeyCharacters}), change tracking by row
+ * version ({@code ChangeTracking}, {@code DeltaToken}, {@code Tombstones}, {@code ModificationClock}), Dataverse ownership and F&amp;O's assigned numbers and references ({@code WriteRules},
  * {@code NumberSequences}), F&amp;O's PATCH-updates-only and create defaults ({@code ServiceKind}, {@code FnoSets}),
- * and bringing an older data folder up to date ({@code EntityTable}, {@code DataFolderUpgrade}). The README's sandbox
+ * and bringing an older data folder up to date ({@code EntityTable}, {@code DataFolderUpgrade}, and for the org's
+ * keys and columns {@code DataverseOrg}). {@code SandboxOptions.withSetUp()} starts the org as after p2c-sync's
+ * setup ({@code OrgSetUp}, through the metadata API). The README's sandbox
  * section lists the sets, refusals, seeds and what is an assumption of the sandbox.
  */
 package org.p2csync.sandbox;

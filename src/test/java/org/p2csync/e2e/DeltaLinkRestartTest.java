@@ -3,6 +3,7 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class DeltaLinkRestartTest {
 
     @Test
     void theNextSyncContinuesFromTheDeltaLinkAfterTheServiceMoved() throws Exception {
-        SandboxOptions options = SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200);
+        SandboxOptions options = SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(200);
         try (Sandbox first = Sandbox.start(options)) {
             SyncFixture.Result initial = new SyncFixture(first, dir, Map.of()).syncOnce("accounts");
             assertThat(initial.exitCode()).as(initial.printed()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ class ErpWaitingRecordsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(150));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(150));
         proxy = new SandboxProxy(sandbox);
         probe = new ODataProbe(sandbox);
         Path routes = Files.createDirectories(dir.resolve("routes"));
@@ -94,14 +95,13 @@ class ErpWaitingRecordsTest {
     @Test
     @Order(2)
     void onceTheCustomersExistTheNextRunWritesTheWaitingInvoices() throws Exception {
-        Map<String, Object> deleted = orderInvoices.stream().filter(i -> "demf".equals(i.get("dataAreaId")))
-                .findFirst().orElseThrow();
+        Map<String, Object> deleted = deleted();
         HttpResponse<String> delete = new SandboxHttp(sandbox).send("DELETE", sandbox.erpUrl()
                 + "SalesInvoiceHeadersV2(dataAreaId=" + ODataProbe.quoted("demf") + ",InvoiceNumber="
                 + ODataProbe.quoted(deleted.get("InvoiceNumber").toString()) + ",InvoiceDate="
                 + deleted.get("InvoiceDate") + ",LedgerVoucher="
                 + ODataProbe.quoted(deleted.get("LedgerVoucher").toString())
-                + ")", null, Map.of());
+                + ")?cross-company=true", null, Map.of());
         assertThat(delete.statusCode()).as(delete.body()).isEqualTo(204);
         SyncFixture.Result accounts = sync.syncOnce("accounts");
         assertThat(accounts.exitCode()).as(accounts.printed()).isZero();
@@ -109,20 +109,25 @@ class ErpWaitingRecordsTest {
         proxy.clear();
         SyncFixture.Result invoices = sync.syncOnce("erpinvoices");
 
-        assertThat(invoices.exitCode()).as(invoices.printed()).isZero();
         int expected = orderInvoices.size() - 1;
+        List<Map<String, Object>> blocked = unbindable();
+        assertThat(invoices.exitCode()).as(invoices.printed()).isEqualTo(blocked.isEmpty() ? 0 : 2);
         assertThat(invoices.count("erpinvoices", "read")).as("a full read: the waiting ones come with the rest")
                 .isEqualTo(expected + freeText);
         assertThat(invoices.count("erpinvoices", "unchanged")).isZero();
         assertThat(proxy.gets("/erp/data/SalesInvoiceHeadersV2")).as("pages of the full read, no read by id")
                 .isNotEmpty().allSatisfy(get -> assertThat(get.url()).doesNotContain("filter"));
-        assertThat(invoices.count("erpinvoices", "written")).isEqualTo(expected);
+        assertThat(invoices.count("erpinvoices", "written")).isEqualTo(expected - blocked.size());
+        assertThat(invoices.count("erpinvoices", "failed")).isEqualTo(blocked.size());
         assertThat(invoices.count("erpinvoices", "waiting")).isZero();
         List<Map<String, Object>> written = probe.crm("invoices", "$select=invoicenumber,_customerid_value");
-        assertThat(written).hasSize(expected).allSatisfy(i -> assertThat(i.get("_customerid_value")).isNotNull());
+        assertThat(written).hasSize(expected - blocked.size())
+                .allSatisfy(i -> assertThat(i.get("_customerid_value")).isNotNull());
         assertThat(written).extracting(i -> i.get("invoicenumber")).doesNotContain(deleted.get("InvoiceNumber"));
         try (StateStore state = StateStore.open(StateStore.h2(sync.dataDir()))) {
             assertThat(state.pending().count("erpinvoices")).as("written ones and the deleted one").isZero();
+            assertThat(state.errors().open("erpinvoices", 100)).hasSize(blocked.size())
+                    .allSatisfy(e -> assertThat(e.reason()).contains("Error in query syntax"));
         }
     }
 
@@ -131,15 +136,35 @@ class ErpWaitingRecordsTest {
     void aLaterRunHasNothingLeftToRetry() throws Exception {
         SyncFixture.Result again = sync.syncOnce("erpinvoices");
 
-        assertThat(again.exitCode()).as(again.printed()).isZero();
-        int written = orderInvoices.size() - 1;
-        assertThat(again.count("erpinvoices", "read")).isEqualTo(written + freeText);
+        int blocked = unbindable().size();
+        assertThat(again.exitCode()).as(again.printed()).isEqualTo(blocked == 0 ? 0 : 2);
+        int written = orderInvoices.size() - 1 - blocked;
+        assertThat(again.count("erpinvoices", "read")).isEqualTo(written + blocked + freeText);
         assertThat(again.count("erpinvoices", "unchanged")).isEqualTo(written);
+        assertThat(again.count("erpinvoices", "failed")).as("they fail again, nothing else").isEqualTo(blocked);
         assertThat(again.count("erpinvoices", "written")).isZero();
         assertThat(again.count("erpinvoices", "waiting")).isZero();
         try (StateStore state = StateStore.open(StateStore.h2(sync.dataDir()))) {
             assertThat(state.pending().count("erpinvoices")).isZero();
         }
+    }
+
+    /**
+     * The order invoices (but the deleted one) whose customer's account number cannot travel in a Dataverse bind
+     * ({@code customerid_account@odata.bind: /accounts(accountnumber='A&B 17/3#?')}): the sandbox refuses them as
+     * Dataverse does, so they fail until p2c-sync binds such records by id (ISSUE8 item 3, the connectors' side).
+     */
+    private static List<Map<String, Object>> unbindable() {
+        String forbidden = "/<>*%&:\\?+#";
+        return orderInvoices.stream().filter(i -> i != deleted())
+                .filter(i -> String.valueOf(i.get("InvoiceCustomerAccountNumber")).chars()
+                        .anyMatch(c -> forbidden.indexOf(c) >= 0))
+                .toList();
+    }
+
+    /** The order invoice the second test deletes in the ERP: the first of demf. */
+    private static Map<String, Object> deleted() {
+        return orderInvoices.stream().filter(i -> "demf".equals(i.get("dataAreaId"))).findFirst().orElseThrow();
     }
 
     /** The source id the engine keeps for an F&O record: every key field, in the entity's key order. */

@@ -73,14 +73,18 @@ final class ODataProbe {
         send("DELETE", sandbox.crmUrl() + entityPath, null, Map.of());
     }
 
-    /** PATCH an existing ERP row (update only); the path's key values are written as they go in the URL. */
+    /**
+     * PATCH an existing ERP row (update only) of any company (cross-company=true, which F&amp;O's writes outside the
+     * default company need); the path's key values are written as they go in the URL.
+     */
     void patchErp(String entityPath, Map<String, Object> fields) {
-        send("PATCH", sandbox.erpUrl() + entityPath.replace("'", "%27"), fields, Map.of("If-Match", "*"));
+        send("PATCH", sandbox.erpUrl() + entityPath.replace("'", "%27") + "?cross-company=true", fields,
+                Map.of("If-Match", "*"));
     }
 
-    /** DELETE an ERP row; the path's key values are written as they go in the URL. */
+    /** DELETE an ERP row of any company; the path's key values are written as they go in the URL. */
     void deleteErp(String entityPath) {
-        send("DELETE", sandbox.erpUrl() + entityPath.replace("'", "%27"), null, Map.of());
+        send("DELETE", sandbox.erpUrl() + entityPath.replace("'", "%27") + "?cross-company=true", null, Map.of());
     }
 
     /** Create an ERP row with POST. */

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WatermarkReadTest {
 
     @Test
     void eachRunStartsWithOneKeysetQueryAndFollowsTheNextLinksAsGiven() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(120));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(120));
                 SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
             Path routes = Files.createDirectories(dir.resolve("routes"));

@@ -48,7 +48,7 @@ class AssignedReaderTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(0));
         proxy = new SandboxProxy(sandbox);
         RequestCounter counter = new RequestCounter();
         crm = new ODataClient(new ServiceConfig("crm", Dialect.DATAVERSE, proxy.crmUrl(), sandbox.tokenUrl(),

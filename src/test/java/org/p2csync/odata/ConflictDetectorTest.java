@@ -40,7 +40,7 @@ class ConflictDetectorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(0));
         erp = new ODataClient(ServiceConfig.of("erp", Dialect.FNO, sandbox.erpUrl(), sandbox.tokenUrl(),
                 SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), counter);
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.sandbox.Sandbox;
+import org.p2csync.sandbox.SandboxHttp;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 import org.p2csync.sync.Batch;
@@ -38,7 +39,11 @@ class DocumentWriteTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(0));
+        // the test's documents have currencies as lines, upserted by ISO code: a key the org needs for that
+        SandboxHttp http = new SandboxHttp(sandbox);
+        http.createKey("transactioncurrency", "isocurrencycode");
+        http.awaitKeys();
         crm = new ODataClient(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(), sandbox.tokenUrl(),
                 SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), new RequestCounter());
         erp = new ODataClient(ServiceConfig.of("erp", Dialect.FNO, sandbox.erpUrl(), sandbox.tokenUrl(),

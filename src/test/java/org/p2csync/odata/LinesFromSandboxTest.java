@@ -33,7 +33,7 @@ class LinesFromSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(60));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(60));
         crm = new ODataClient(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(), sandbox.tokenUrl(),
                 SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), COUNTER);
     }

@@ -128,8 +128,10 @@ class ODataProducerTest {
                 .containsExactly(ItemStatus.WRITTEN, ItemStatus.WRITTEN, ItemStatus.FAILED, ItemStatus.WRITTEN);
         assertThat(service.batchBodies).as("a 404 on delete is not retried as a create").hasSize(1);
         assertThat(service.batchBodies.get(0))
-                .contains("DELETE " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-1%27) HTTP/1.1")
-                .contains("PATCH " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-4%27) HTTP/1.1")
+                .contains("DELETE " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-1%27)"
+                        + "?cross-company=true HTTP/1.1")
+                .contains("PATCH " + service.baseUrl() + "/api/data/v9.2/accounts(accountnumber%3D%27K-4%27)"
+                        + "?cross-company=true HTTP/1.1")
                 .doesNotContain("POST");
     }
 

@@ -6,9 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +20,7 @@ class SandboxBatchTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(10));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(10));
         http = new SandboxHttp(sandbox);
     }
 
@@ -115,8 +112,7 @@ class SandboxBatchTest {
     }
 
     private static String post(String contentId, String set, String json) {
-        return "Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " + contentId + "\r\n\r\n"
-                + "POST " + set + " HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n";
+        return BatchBodies.part(contentId, "POST", set, json);
     }
 
     private static String customer(String account) {
@@ -129,9 +125,7 @@ class SandboxBatchTest {
     }
 
     private static String changeSet(List<String> parts) {
-        StringBuilder b = new StringBuilder("Content-Type: multipart/mixed; boundary=changeset_x\r\n\r\n");
-        parts.forEach(p -> b.append("--changeset_x\r\n").append(p));
-        return b.append("--changeset_x--\r\n").toString();
+        return BatchBodies.changeSet(parts);
     }
 
     private static HttpResponse<String> batch(List<String> parts, boolean continueOnError) throws Exception {
@@ -139,21 +133,10 @@ class SandboxBatchTest {
     }
 
     private static HttpResponse<String> send(String root, List<String> parts, boolean continueOnError) throws Exception {
-        StringBuilder body = new StringBuilder();
-        parts.forEach(p -> body.append("--batch_y\r\n").append(p));
-        body.append("--batch_y--\r\n");
-        Map<String, String> headers = continueOnError
-                ? Map.of("Content-Type", "multipart/mixed; boundary=batch_y", "Prefer", "odata.continue-on-error")
-                : Map.of("Content-Type", "multipart/mixed; boundary=batch_y");
-        return http.send("POST", root + "$batch", body.toString(), headers);
+        return BatchBodies.send(http, root, parts, continueOnError);
     }
 
     private static List<Integer> statuses(String body) {
-        List<Integer> out = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^HTTP/1.1 (\\d{3})").matcher(body);
-        while (m.find()) {
-            out.add(Integer.parseInt(m.group(1)));
-        }
-        return out;
+        return BatchBodies.statuses(body);
     }
 }

@@ -18,7 +18,7 @@ class SandboxConcurrencyTest {
 
     @Test
     void parallelClientsReadAndWriteBothSystemsConsistently() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(100))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(100))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             http.token();
             ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -27,7 +27,7 @@ class SandboxFaultTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(20));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(20));
         http = new SandboxHttp(sandbox);
         http.token();
     }

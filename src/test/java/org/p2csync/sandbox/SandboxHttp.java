@@ -68,6 +68,49 @@ public final class SandboxHttp {
         return JSON.readTree(r.body());
     }
 
+    /**
+     * Creates a Dataverse alternate key through the metadata Web API (a test's own set-up, for keys the shipped
+     * mappings do not need) and answers the response; {@link #awaitKeys()} waits for its index.
+     */
+    public HttpResponse<String> createKey(String table, String... attributes) throws IOException, InterruptedException {
+        var body = JSON.createObjectNode();
+        body.put("@odata.type", "Microsoft.Dynamics.CRM.EntityKeyMetadata");
+        body.put("SchemaName", "test_" + table + "_" + String.join("_", attributes));
+        body.putObject("DisplayName").putArray("LocalizedLabels").addObject().put("Label", "test key")
+                .put("LanguageCode", 1033);
+        var names = body.putArray("KeyAttributes");
+        for (String a : attributes) {
+            names.add(a);
+        }
+        HttpResponse<String> r = send("POST", sandbox.crmUrl() + "EntityDefinitions(LogicalName='" + table + "')/Keys",
+                body.toString(), Map.of());
+        if (r.statusCode() != 204) {
+            throw new AssertionError("cannot create the key " + table + " " + java.util.List.of(attributes) + ": "
+                    + r.statusCode() + " " + r.body());
+        }
+        return r;
+    }
+
+    /** Waits until no key of the org is Pending or InProgress; answers every key's schema name -> status. */
+    public Map<String, String> awaitKeys() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Map<String, String> statuses = new java.util.LinkedHashMap<>();
+            for (JsonNode table : getJson(sandbox.crmUrl() + "EntityDefinitions?$select=LogicalName&$expand="
+                    + enc("Keys($select=SchemaName,EntityKeyIndexStatus)")).get("value")) {
+                table.get("Keys").forEach(k -> statuses.put(k.get("SchemaName").asText(),
+                        k.get("EntityKeyIndexStatus").asText()));
+            }
+            if (statuses.values().stream().noneMatch(s -> s.equals("Pending") || s.equals("InProgress"))) {
+                return statuses;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("key indexes still building after 30 s: " + statuses);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -17,14 +17,14 @@ class SandboxLifecycleTest {
     @Test
     void restartKeepsTheDataAndDoesNotReseed() throws Exception {
         String firstSeed;
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(30))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(30))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             firstSeed = http.getJson(sandbox.crmUrl() + "accounts?$orderby=accountnumber&$top=1").at("/value/0/accountid").asText();
             assertThat(http.send("POST", sandbox.erpUrl() + "CustomersV3",
                     "{\"dataAreaId\":\"usmf\",\"CustomerAccount\":\"KEEP\",\"OrganizationName\":\"kept\"}", Map.of())
                     .statusCode()).isEqualTo(201);
         }
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(100).withSeed(7))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(100).withSeed(7))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             assertThat(http.getJson(sandbox.crmUrl() + "accounts?$count=true&$top=0").get("@odata.count").asInt()).isEqualTo(30);
             assertThat(http.getJson(sandbox.crmUrl() + "accounts?$orderby=accountnumber&$top=1").at("/value/0/accountid").asText())
@@ -38,10 +38,10 @@ class SandboxLifecycleTest {
     void sameSeedGivesTheSameAccounts() throws Exception {
         String a;
         String b;
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("a")).withSeedAccounts(20))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("a")).withSetUp().withSeedAccounts(20))) {
             a = new SandboxHttp(sandbox).get(sandbox.crmUrl() + "accounts?$orderby=accountnumber").body();
         }
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("b")).withSeedAccounts(20))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("b")).withSetUp().withSeedAccounts(20))) {
             b = new SandboxHttp(sandbox).get(sandbox.crmUrl() + "accounts?$orderby=accountnumber").body();
         }
         assertThat(a.replaceAll("127\\.0\\.0\\.1:\\d+", "")).isEqualTo(b.replaceAll("127\\.0\\.0\\.1:\\d+", ""));
@@ -49,7 +49,7 @@ class SandboxLifecycleTest {
 
     @Test
     void expiredTokensAreRefused() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(1).withTokenTtl(Duration.ofMillis(300)))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(1).withTokenTtl(Duration.ofMillis(300)))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             assertThat(http.get(sandbox.crmUrl() + "accounts").statusCode()).isEqualTo(200);
             Thread.sleep(400);
@@ -59,7 +59,7 @@ class SandboxLifecycleTest {
 
     @Test
     void simulatedUsersEditCreateAndRequalifyAccounts() throws Exception {
-        SandboxOptions options = SandboxOptions.defaults(dir).withSeedAccounts(40).withActivity(true)
+        SandboxOptions options = SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(40).withActivity(true)
                 .withActivityEvery(Duration.ofMillis(100));
         try (Sandbox sandbox = Sandbox.start(options)) {
             SandboxHttp http = new SandboxHttp(sandbox);

@@ -36,7 +36,7 @@ class SandboxOlingoClientTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(250));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(250));
         http = new SandboxHttp(sandbox);
         client = ODataClientFactory.getClient();
     }

@@ -48,7 +48,7 @@ class SandboxRealSchemaTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(20));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(20));
         http = new SandboxHttp(sandbox);
         crm = metadata(sandbox.crmUrl());
         erp = metadata(sandbox.erpUrl());

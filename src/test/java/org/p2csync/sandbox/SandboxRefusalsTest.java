@@ -25,8 +25,11 @@ class SandboxRefusalsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(30));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(30));
         http = new SandboxHttp(sandbox);
+        http.createKey("quote", "quotenumber");
+        http.createKey("quotedetail", "quoteid", "sequencenumber");
+        http.awaitKeys();
     }
 
     @AfterAll
@@ -62,10 +65,15 @@ class SandboxRefusalsTest {
                 "points at businessunits", "teams");
         refusedByDataverse(url, "{\"preferredsystemuserid@odata.bind\":\"/teams(" + SandboxIds.TEAM_DEMF + ")\"}",
                 "preferredsystemuserid", "does not serve");
+        HttpResponse<String> noKey = http.send("PATCH", url,
+                "{\"transactioncurrencyid@odata.bind\":\"/transactioncurrencies(isocurrencycode='USD')\"}", Map.of());
+        assertThat(noKey.statusCode()).as("the org has no key on isocurrencycode").isEqualTo(400);
+        assertThat(noKey.body()).contains("The key in the request URI is not valid");
+        String nobody = "00000000-0000-4000-8000-00000000dead";
         HttpResponse<String> missing = http.send("PATCH", url,
-                "{\"transactioncurrencyid@odata.bind\":\"/transactioncurrencies(isocurrencycode='XXX')\"}", Map.of());
+                "{\"transactioncurrencyid@odata.bind\":\"/transactioncurrencies(" + nobody + ")\"}", Map.of());
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("XXX");
+        assertThat(missing.body()).contains(nobody);
     }
 
     @Test

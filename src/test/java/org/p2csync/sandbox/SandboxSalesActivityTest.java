@@ -21,7 +21,7 @@ class SandboxSalesActivityTest {
 
     @Test
     void erpConfirmsPicksThenInvoicesAnOrderThatCameFromTheCrm() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(100).withActivity(true)
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(100).withActivity(true)
                 .withActivityEvery(Duration.ofHours(1)))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             // as the orders area writes it: F&O creates by POST; the processing status is left to F&O (Active)
@@ -80,7 +80,7 @@ class SandboxSalesActivityTest {
 
     @Test
     void crmUsersActivateDraftOrdersWhichStayActive() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(100).withActivity(true)
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(100).withActivity(true)
                 .withActivityEvery(Duration.ofHours(1)))) {
             SandboxHttp http = new SandboxHttp(sandbox);
             String drafts = sandbox.crmUrl() + "salesorders?$count=true&$top=0&$filter="
@@ -105,7 +105,7 @@ class SandboxSalesActivityTest {
     void activityIsReproducibleFromTheSeed() throws Exception {
         List<String> runs = new ArrayList<>();
         for (String name : List.of("one", "two")) {
-            try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve(name)).withSeedAccounts(100)
+            try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve(name)).withSetUp().withSeedAccounts(100)
                     .withActivity(true).withActivityEvery(Duration.ofHours(1)))) {
                 StringBuilder log = new StringBuilder();
                 for (int i = 0; i < 12; i++) {

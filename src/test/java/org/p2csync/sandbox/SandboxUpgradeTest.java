@@ -29,8 +29,8 @@ class SandboxUpgradeTest {
 
     @Test
     void aDataFolderOfThePreviousSandboxOpens() throws Exception {
-        restore("crm");
-        restore("erp");
+        restore("sandbox-upgrade", "crm");
+        restore("sandbox-upgrade", "erp");
         List<String> oldAccounts = ids("crm", "SELECT \"accountid\" FROM \"accounts\" ORDER BY \"accountid\"");
         assertThat(oldAccounts).hasSize(6);
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(6))) {
@@ -48,14 +48,21 @@ class SandboxUpgradeTest {
             assertThat(http.getJson(sandbox.crmUrl() + "businessunits").get("value").get(0).has("cdm_companycode"))
                     .as("an invented column is gone").isFalse();
 
-            // contacts: cdm_contactnumber is gone, p2c_contactnumber (new, empty for old rows) is the alternate key now
+            // contacts: cdm_contactnumber is gone; this folder predates the p2c_ columns, so the org has none of
+            // them (setup creates them) and no key on them; its keys on real columns are Active keys of the org
             JsonNode contacts = http.getJson(sandbox.crmUrl() + "contacts");
             assertThat(contacts.get("value")).isNotEmpty();
             assertThat(contacts.at("/value/0").has("cdm_contactnumber")).isFalse();
-            assertThat(contacts.at("/value/0/p2c_contactnumber").isNull()).isTrue();
+            assertThat(contacts.at("/value/0").has("p2c_contactnumber")).as("not created in this org").isFalse();
             assertThat(http.send("PATCH", sandbox.crmUrl() + "contacts(p2c_contactnumber='CON-NEW-1')",
-                    "{\"lastname\":\"New\"}", Map.of()).statusCode()).isEqualTo(204);
+                    "{\"lastname\":\"New\"}", Map.of()).statusCode()).isEqualTo(400);
             assertThat(http.get(sandbox.crmUrl() + "contacts(cdm_contactnumber='CON-001000')").statusCode()).isEqualTo(400);
+            assertThat(http.awaitKeys()).containsEntry("p2c_account_accountnumber", "Active")
+                    .containsEntry("p2c_quote_quotenumber", "Active")
+                    .containsEntry("p2c_quotedetail_quoteid_sequencenumber", "Active")
+                    .doesNotContainKeys("p2c_businessunit_cdm_companycode", "p2c_contact_cdm_contactnumber");
+            assertThat(http.get(sandbox.crmUrl() + "accounts(accountnumber='" + accounts.at("/value/0/accountnumber")
+                    .asText().replace("'", "''") + "')").statusCode()).as("addressed by its adopted key").isEqualTo(200);
             assertThat(http.getJson(sandbox.crmUrl() + "salesorders?$top=1").get("value").get(0).has("msdyn_origin")).isFalse();
 
             // ERP: sets the real F&O lacks are gone, the real ones seeded, kept rows readable with their enums
@@ -90,10 +97,52 @@ class SandboxUpgradeTest {
         }
     }
 
-    /** Recreates one database of the old data folder from its script (made with H2's SCRIPT by the old sandbox). */
-    private void restore(String system) throws Exception {
+    /**
+     * A data folder made by the sandbox before the metadata API (main at 748376d: keys built in, p2c_ columns
+     * present, scripted into {@code src/test/resources/sandbox-upgrade-main/}) opens as an org on which setup has
+     * run: its data was written through those keys and columns, so they exist and are Active.
+     */
+    @Test
+    void aDataFolderMadeBeforeTheMetadataApiOpensAsASetUpOrg() throws Exception {
+        restore("sandbox-upgrade-main", "crm");
+        restore("sandbox-upgrade-main", "erp");
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(6))) {
+            SandboxHttp http = new SandboxHttp(sandbox);
+            Map<String, String> keys = http.awaitKeys();
+            assertThat(keys).containsOnlyKeys("p2c_account_accountnumber", "p2c_contact_p2c_contactnumber",
+                    "p2c_transactioncurrency_isocurrencycode", "p2c_uom_name", "p2c_product_productnumber",
+                    "p2c_pricelevel_name", "p2c_productpricelevel_pricelevelid_productid", "p2c_quote_quotenumber",
+                    "p2c_quotedetail_quoteid_sequencenumber", "p2c_salesorder_ordernumber",
+                    "p2c_salesorderdetail_salesorderid_sequencenumber", "p2c_invoice_invoicenumber",
+                    "p2c_invoicedetail_invoiceid_sequencenumber");
+            assertThat(keys.values()).containsOnly("Active");
+            JsonNode written = http.getJson(sandbox.crmUrl() + "accounts(accountnumber='MAIN-1')");
+            assertThat(written.get("name").asText()).as("written by main's sandbox, addressed by its key")
+                    .isEqualTo("Written by main");
+            JsonNode contact = http.getJson(sandbox.crmUrl() + "contacts?$top=1&$select=p2c_contactnumber,"
+                    + "p2c_isactivecustomer&$orderby=p2c_contactnumber").get("value").get(0);
+            assertThat(contact.get("p2c_contactnumber").asText()).as("the p2c_ columns exist, values kept")
+                    .startsWith("CON-");
+            assertThat(http.getJson(sandbox.crmUrl() + "contacts(p2c_contactnumber='"
+                    + contact.get("p2c_contactnumber").asText() + "')").get("contactid").asText()).hasSize(36);
+            JsonNode origin = http.getJson(sandbox.crmUrl() + "EntityDefinitions(LogicalName='salesorder')/Attributes"
+                    + "(LogicalName='p2c_origin')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$expand=OptionSet");
+            assertThat(origin.get("IsCustomAttribute").asBoolean()).isTrue();
+            assertThat(origin.at("/OptionSet/Options/1/Value").asInt()).isEqualTo(916800001);
+            assertThat(http.getJson(sandbox.crmUrl() + "salesorders?$top=1&$select=p2c_origin").at("/value/0/p2c_origin")
+                    .asInt()).isEqualTo(916800000);
+            assertThat(http.getJson(sandbox.crmUrl() + "invoices?$top=0&$select=p2c_invoicedate").get("value")).isEmpty();
+        }
+        try (Sandbox again = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(6))) {
+            assertThat(new SandboxHttp(again).awaitKeys()).as("opens the same again").hasSize(13)
+                    .doesNotContainValue("Pending");
+        }
+    }
+
+    /** Recreates one database of an old data folder from its script (made with H2's SCRIPT by that sandbox). */
+    private void restore(String folder, String system) throws Exception {
         Path script = Files.createTempFile(dir, system, ".sql");
-        try (InputStream in = getClass().getResourceAsStream("/sandbox-upgrade/" + system + ".sql")) {
+        try (InputStream in = getClass().getResourceAsStream("/" + folder + "/" + system + ".sql")) {
             Files.writeString(script, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         try (Connection c = connect(system); Statement st = c.createStatement()) {
