@@ -1,6 +1,7 @@
 package org.p2csync.setup;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record SetupReport(boolean checkOnly, String crmUrl, String erpUrl, List<
 
     /** The report's lines; without {@code byHand} the list of what to do by hand is left out (a sandbox needs none). */
     public List<String> lines(boolean byHand) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("CRM " + crmUrl);
         out.add("  p2c_ columns the mappings use (p2c-columns.yaml):");
         if (columns.isEmpty()) {
@@ -50,10 +51,11 @@ public record SetupReport(boolean checkOnly, String crmUrl, String erpUrl, List<
         }
         keys.forEach(l -> out.add("    " + l.render()));
         out.add("ERP " + erpUrl);
+        out.add("  the mappings against both services' $metadata" + (checkOnly ? " (the CRM's with the missing p2c_"
+                + " columns as setup would create them)" : "") + ":");
         if (problems.isEmpty()) {
-            out.add("    " + String.format("%-14s %s", "checked", "the " + mappingCount + " mappings against both"
-                    + " services' $metadata" + (checkOnly ? " (the CRM's with the missing p2c_ columns as setup would"
-                    + " create them)" : "") + ": every entity set and field they use exists"));
+            out.add("    " + String.format("%-14s %s", "checked", "the " + mappingCount + " mappings: every entity set"
+                    + " and field they use exists"));
         }
         problems.forEach(p -> out.add("    " + String.format("%-14s %s", "failed", p)));
         if (byHand) {

@@ -3,10 +3,14 @@ package org.p2csync.setup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.p2csync.odata.MetadataClient;
@@ -157,12 +161,12 @@ public final class SetupRun {
 
     private Optional<MetadataClient.Key> find(SetupPlan.KeyState k) {
         return metadata.keys(k.table().logicalName()).stream()
-                .filter(key -> new java.util.HashSet<>(key.attributes()).equals(new java.util.HashSet<>(k.need().columns())))
+                .filter(key -> new HashSet<>(key.attributes()).equals(new HashSet<>(k.need().columns())))
                 .findFirst();
     }
 
     /** A read after a failed create; a failing read leaves the create's own failure to be reported. */
-    private static <T> Optional<T> reread(java.util.function.Supplier<Optional<T>> read) {
+    private static <T> Optional<T> reread(Supplier<Optional<T>> read) {
         try {
             return read.get();
         } catch (ODataException e) {
@@ -181,8 +185,8 @@ public final class SetupRun {
         Instant deadline = start.plus(keyWait);
         Duration pause = FIRST_POLL;
         while (true) {
-            for (var it = open.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
+            for (Iterator<Map.Entry<Integer, Waiting>> it = open.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Integer, Waiting> entry = it.next();
                 Waiting w = entry.getValue();
                 MetadataClient.Key key;
                 try {
@@ -254,7 +258,7 @@ public final class SetupRun {
                     : "a privilege") + ": give it a security role that may customize the org, e.g. System Customizer"
                     + " (README, \"What an administrator grants\"); Dataverse said: " + said;
         }
-        if (e.status() == 400 && said.toLowerCase(java.util.Locale.ROOT).contains("prefix")) {
+        if (e.status() == 400 && said.toLowerCase(Locale.ROOT).contains("prefix")) {
             return said + " (name a solution whose publisher has the prefix p2c in p2c.setup.solution)";
         }
         return (e.status() > 0 ? e.status() + ", " : "") + said;
