@@ -10,6 +10,7 @@ import org.p2csync.state.StateStore;
  * the built-in sandbox is the target.
  *
  * @param configFile the properties file read, if any, also handed to Camel for its own {@code camel.*} keys
+ * @param setup how setup changes the CRM (solution, key wait)
  */
 public record Settings(
         Optional<ServiceSettings> crm,
@@ -18,7 +19,8 @@ public record Settings(
         Path routesDir,
         Path mappingsDir,
         Optional<StateDatabase> stateDatabase,
-        Optional<Path> configFile) {
+        Optional<Path> configFile,
+        SetupSettings setup) {
 
     /** A shared database for state (PostgreSQL for clusters); absent = H2 file under the data folder. */
     public record StateDatabase(String url, String user, String password) {

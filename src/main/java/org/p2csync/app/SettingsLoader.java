@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +57,29 @@ public final class SettingsLoader {
         Optional<Settings.StateDatabase> db = lookup.get("p2c.state.url")
                 .map(url -> new Settings.StateDatabase(url, lookup.get("p2c.state.user").orElse(null),
                         secret(lookup, "p2c.state.password").orElse(null)));
+        SetupSettings setup = new SetupSettings(lookup.get("p2c.setup.solution"), lookup.get("p2c.setup.key-wait")
+                .map(v -> duration("p2c.setup.key-wait", v)).orElse(SetupSettings.DEFAULT_KEY_WAIT));
         return new Settings(crm, erp, data, Path.of(lookup.get("p2c.routes").orElse("routes")),
-                Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used);
+                Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used, setup);
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, or ISO-8601 ({@code PT10M}). */
+    static Duration duration(String key, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(value);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            }
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new ConfigurationException(key + "=" + value + ": not a duration; write e.g. 90s, 10m, 1h or PT10M");
+        }
     }
 
     private Optional<ServiceSettings> service(Lookup lookup, String system) {

@@ -1,7 +1,5 @@
 package org.p2csync.app;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +15,15 @@ import org.p2csync.flow.RunLedger;
 import org.p2csync.flow.RunListener;
 import org.p2csync.flow.RunSummary;
 import org.p2csync.mapping.LookupRef;
-import org.p2csync.mapping.Mapping;
-import org.p2csync.mapping.MappingException;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
-import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.RequestCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * p2c-sync as a running Camel application: state store, mappings checked against both services' metadata, the
- * connector and stage components, and the routes of routes/*.camel.yaml built from the one template.
+ * p2c-sync as a running Camel application: state store, the CRM checked for the columns and keys the mappings need
+ * (setup), mappings checked against both services' metadata, the connector and stage components, and the routes of routes/*.camel.yaml built from the one template.
  */
 public final class SyncRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
@@ -58,7 +53,10 @@ public final class SyncRuntime implements AutoCloseable {
         try {
             RequestCounter counter = new RequestCounter();
             Connectors connectors = Connectors.create(endpoints, counter);
-            Mappings catalog = loadMappings(settings.mappingsDir(), connectors.catalogs());
+            Mappings catalog = MappingFiles.load(settings.mappingsDir());
+            // before the $metadata check: a fresh org lacks the p2c_ columns, and "run setup" is the fix to name
+            SetupRunner.requireReady(settings, connectors, catalog);
+            MappingFiles.validate(catalog, connectors.catalogs());
             RunLedger ledger = new RunLedger(state.runs(), counter);
             listeners.forEach(ledger::addListener);
 
@@ -127,51 +125,6 @@ public final class SyncRuntime implements AutoCloseable {
         } finally {
             state.close();
         }
-    }
-
-    /** Loads every mapping and checks it against both services' metadata, reporting every problem at once. */
-    private static Mappings loadMappings(Path dir, Map<String, FieldCatalog> catalogs) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigurationException("mappings folder " + dir.toAbsolutePath() + " does not exist (set p2c.mappings)");
-        }
-        Mappings mappings;
-        try {
-            mappings = Mappings.load(dir);
-        } catch (MappingException e) {
-            throw new ConfigurationException(problemsOf(e));
-        }
-        List<String> problems = new ArrayList<>();
-        for (String area : mappings.areas()) {
-            Mapping mapping = mappings.mapping(area);
-            try {
-                mapping.validate(catalogOf(catalogs, mapping.source().system(), mapping.file()),
-                        catalogOf(catalogs, mapping.target().system(), mapping.file()));
-            } catch (MappingException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(String.join("\n", problems));
-        }
-        return mappings;
-    }
-
-    private static String problemsOf(MappingException e) {
-        List<String> all = new ArrayList<>(e.problems());
-        for (Throwable other : e.getSuppressed()) {
-            if (other instanceof MappingException m) {
-                all.addAll(m.problems());
-            }
-        }
-        return String.join("\n", all);
-    }
-
-    private static FieldCatalog catalogOf(Map<String, FieldCatalog> catalogs, String system, Path file) {
-        FieldCatalog catalog = catalogs.get(system);
-        if (catalog == null) {
-            throw new ConfigurationException(file + ": unknown system '" + system + "'; use one of " + catalogs.keySet());
-        }
-        return catalog;
     }
 
     private static List<String> routedAreas(CamelContext context, Mappings catalog) {

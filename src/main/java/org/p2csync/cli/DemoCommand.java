@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo: an in-process sandbox with live activity, every area of routes/ synced on its schedule, a summary per
- * run in the log. Nothing to install or configure.
+ * The demo: an in-process sandbox with live activity, set up by p2c-sync's setup as a fresh org would be, then every
+ * area of routes/ synced on its schedule, a summary per run in the log. Nothing to install or configure.
  */
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -23,11 +23,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.empty());
-        Path dir = settings.dataDir().resolve("sandbox");
-        // already set up (keys, p2c_ columns) until the demo runs p2c-sync's own setup on its sandbox
-        SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5))
-                .withSetUp();
-        try (Sandbox sandbox = Sandbox.start(options)) {
+        Path dir = BuiltInSandbox.folder(settings);
+        // a fresh org, set up by p2c-sync's own setup (its first run creates the columns and keys; later ones find them)
+        SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5));
+        try (Sandbox sandbox = BuiltInSandbox.startSetUp(settings, options)) {
             LOG.info("demo: sandbox CRM at {} and ERP at {} (data in {}), with live CRM activity", sandbox.crmUrl(),
                     sandbox.erpUrl(), dir.toAbsolutePath());
             try (SyncRuntime runtime = SyncRuntime.start(settings, SandboxEndpoints.of(sandbox), true,

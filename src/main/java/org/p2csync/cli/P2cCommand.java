@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "p2c-sync 0.1.0",
         description = "Prospect-to-cash sync between Dynamics 365 Sales (Dataverse) and Finance & Operations."
                 + "%nWith no command: the demo (a built-in CRM and ERP sandbox with live activity, synced continuously).",
-        subcommands = {SyncCommand.class, StatusCommand.class, RetryCommand.class, SandboxCommand.class,
+        subcommands = {SetupCommand.class, SyncCommand.class, StatusCommand.class, RetryCommand.class, SandboxCommand.class,
                 CommandLine.HelpCommand.class})
 public final class P2cCommand implements Callable<Integer> {
     @Override

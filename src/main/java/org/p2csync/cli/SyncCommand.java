@@ -47,10 +47,10 @@ final class SyncCommand implements Callable<Integer> {
         try {
             Endpoints endpoints;
             if (settings.usesSandbox()) {
-                Path dir = settings.dataDir().resolve("sandbox");
+                Path dir = BuiltInSandbox.folder(settings);
                 LOG.info("no p2c.crm.url / p2c.erp.url set: syncing against the built-in sandbox in {}", dir);
-                // already set up (keys, p2c_ columns) until sync runs against a sandbox p2c-sync's setup prepared
-                sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp());
+                // the product's own stand-in for a fresh org: set up by p2c-sync's setup before anything syncs
+                sandbox = BuiltInSandbox.startSetUp(settings, SandboxOptions.defaults(dir));
                 endpoints = SandboxEndpoints.of(sandbox);
             } else {
                 endpoints = new Endpoints(settings.crm().orElseThrow(), settings.erp().orElseThrow());

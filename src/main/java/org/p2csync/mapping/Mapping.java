@@ -159,6 +159,55 @@ public final class Mapping {
         return source;
     }
 
+    /**
+     * Every field of either service the mapping names, header and lines sections: on the source every field it reads
+     * (id, key, modified, filters, values, lookups), on the target every field it writes or reads back. Binds are not
+     * fields ({@link #keyUses()} has their keys).
+     */
+    public List<FieldUse> fieldUses() {
+        List<FieldUse> uses = new java.util.ArrayList<>();
+        addFieldUses(references, uses);
+        lines.refs().forEach(r -> addFieldUses(r, uses));
+        return List.copyOf(uses);
+    }
+
+    private void addFieldUses(References refs, List<FieldUse> uses) {
+        if (refs.sourceEntity() != null) {
+            refs.sourceFields().forEach(f -> uses.add(new FieldUse(source.system(), refs.sourceEntity().name(), f.name(),
+                    file, f.line())));
+        }
+        if (refs.targetEntity() != null) {
+            refs.targetFields().forEach(f -> uses.add(new FieldUse(target.system(), refs.targetEntity().name(), f.name(),
+                    file, f.line())));
+            refs.assignedFields().forEach(f -> uses.add(new FieldUse(target.system(), refs.targetEntity().name(),
+                    f.name(), file, f.line())));
+        }
+    }
+
+    /**
+     * The keys the mapping addresses target records by: the target key of the header and of each lines section, and
+     * the key of every bind by alternate key (header and lines). Binds by id name no key and are left out.
+     */
+    public List<KeyUse> keyUses() {
+        List<KeyUse> uses = new java.util.ArrayList<>();
+        addKeyUses(references, uses);
+        lines.refs().forEach(r -> addKeyUses(r, uses));
+        return List.copyOf(uses);
+    }
+
+    private void addKeyUses(References refs, List<KeyUse> uses) {
+        if (refs.targetEntity() != null && !refs.targetKey().isEmpty()) {
+            uses.add(new KeyUse(target.system(), refs.targetEntity().name(), refs.targetKey(), KeyUse.Kind.TARGET, file,
+                    refs.targetKeyLine()));
+        }
+        for (References.Bind bind : refs.binds()) {
+            if (bind.key() != null) {
+                uses.add(new KeyUse(target.system(), bind.entity().name(), List.of(bind.key().name()), KeyUse.Kind.BIND,
+                        file, bind.key().line()));
+            }
+        }
+    }
+
     public TargetSpec target() {
         return target;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.p2csync.sync.Areas;
+import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.ReadSpec;
 
 /**
@@ -116,6 +117,32 @@ public final class Mappings implements Areas {
     @Override
     public List<String> assignedFields(String area) {
         return mapping(area).target().assigned();
+    }
+
+    /**
+     * Checks every mapping against the catalogs of the systems it reads and writes ({@link Mapping#validate}): the
+     * one check of the mappings against the services' $metadata, at start-up and in setup.
+     *
+     * @param catalogs by the system names mapping files use ("crm", "erp")
+     * @return every problem as {@code file:line: message}, in file order; empty when every mapping validates
+     */
+    public List<String> problems(Map<String, FieldCatalog> catalogs) {
+        List<String> problems = new ArrayList<>();
+        for (Mapping mapping : byArea.values()) {
+            FieldCatalog source = catalogs.get(mapping.source().system());
+            FieldCatalog target = catalogs.get(mapping.target().system());
+            if (source == null || target == null) {
+                problems.add(mapping.file() + ": unknown system '" + (source == null ? mapping.source().system()
+                        : mapping.target().system()) + "'; use one of " + new java.util.TreeSet<>(catalogs.keySet()));
+                continue;
+            }
+            try {
+                mapping.validate(source, target);
+            } catch (MappingException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return List.copyOf(problems);
     }
 
     /** The mapped areas, in file-name order. */

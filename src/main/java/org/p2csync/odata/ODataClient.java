@@ -457,7 +457,8 @@ public final class ODataClient {
                 });
     }
 
-    private HttpRequest.Builder request(URI uri) {
+    /** A request to the service with the OData headers every call carries (no token yet: {@link #call} adds it). */
+    HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("OData-Version", "4.0")
@@ -465,8 +466,11 @@ public final class ODataClient {
                 .header("Accept", "application/json");
     }
 
-    /** Sends with a bearer token; after a 401, renews the token once and sends once more. */
-    private <T> T call(String area, Supplier<HttpRequest.Builder> builder, RetryingSender.ResponseCheck<T> check) {
+    /**
+     * Sends with a bearer token, under the retry policy and the throttle gate; after a 401, renews the token once and
+     * sends once more. For this package's other clients of the same service ({@link MetadataClient}).
+     */
+    <T> T call(String area, Supplier<HttpRequest.Builder> builder, RetryingSender.ResponseCheck<T> check) {
         AtomicReference<String> used = new AtomicReference<>();
         Supplier<HttpRequest> authorized = () -> {
             used.set(tokens.token(area));

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Operator endpoints on the same port, without auth: {@code GET /sandbox/stats}, {@code POST /sandbox/faults?spec=..}
- * and {@code POST /sandbox/poison?set=..&id=..}.
+ * Operator endpoints on the same port, without auth: {@code GET /sandbox/stats}, {@code POST /sandbox/faults?spec=..},
+ * {@code POST /sandbox/poison?set=..&id=..} and {@code POST /sandbox/privileges?deny=..} (privileges the CRM's
+ * application user lacks, comma-separated; none to give them back).
  */
 final class AdminHandler implements HttpHandler {
     private final Sandbox sandbox;
@@ -30,6 +31,12 @@ final class AdminHandler implements HttpHandler {
                         sandbox.setFaults(FaultSpec.parse(query.get("spec")));
                         HttpExchanges.json(exchange, 200, Map.of("faults", sandbox.faults().toString()));
                     }
+                    case "POST /sandbox/privileges" -> {
+                        String deny = query.get("deny");
+                        sandbox.denyPrivileges(deny == null || deny.isBlank() ? java.util.Set.of()
+                                : java.util.Set.of(deny.split("\\s*,\\s*")));
+                        HttpExchanges.json(exchange, 200, Map.of("denied", sandbox.deniedPrivileges()));
+                    }
                     case "POST /sandbox/poison" -> {
                         String set = query.get("set");
                         String id = query.get("id");
@@ -41,7 +48,8 @@ final class AdminHandler implements HttpHandler {
                     }
                     default -> HttpExchanges.json(exchange, 404, Map.of("error",
                             "unknown admin request " + method + " " + path
-                                    + "; try GET /sandbox/stats, POST /sandbox/faults?spec=.., POST /sandbox/poison?set=..&id=.."));
+                                    + "; try GET /sandbox/stats, POST /sandbox/faults?spec=.., POST /sandbox/poison?set=..&id=..,"
+                                    + " POST /sandbox/privileges?deny=prvCreateAttribute,..."));
                 }
             } catch (IllegalArgumentException e) {
                 HttpExchanges.json(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));

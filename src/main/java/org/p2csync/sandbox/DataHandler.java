@@ -24,14 +24,16 @@ final class DataHandler implements HttpHandler {
     private final FaultInjector faults;
     private final RetryAfterTracker retryAfter;
     private final SandboxMetrics metrics;
+    private final Privileges privileges;
 
     DataHandler(ServiceEndpoint endpoint, TokenIssuer tokens, FaultInjector faults, RetryAfterTracker retryAfter,
-                SandboxMetrics metrics) {
+                SandboxMetrics metrics, Privileges privileges) {
         this.endpoint = endpoint;
         this.tokens = tokens;
         this.faults = faults;
         this.retryAfter = retryAfter;
         this.metrics = metrics;
+        this.privileges = privileges;
     }
 
     @Override
@@ -90,7 +92,9 @@ final class DataHandler implements HttpHandler {
             }
             default -> { }
         }
-        ODataResponse response = endpoint.handle(toRequest(exchange, body));
+        ODataRequest request = toRequest(exchange, body);
+        ODataResponse response = kind == ServiceKind.DATAVERSE ? privileges.refusal(request)
+                .orElseGet(() -> endpoint.handle(request)) : endpoint.handle(request);
         if (fault == FaultInjector.Fault.RESET_AFTER) {
             metrics.resets.increment();
             HttpExchanges.drop(exchange);

@@ -34,6 +34,7 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ActivitySimulator activity;
+    private final Privileges privileges = new Privileges();
 
     private Sandbox(SandboxOptions options) throws IOException, SQLException {
         this.options = options;
@@ -62,8 +63,10 @@ public final class Sandbox implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/oauth2/token", new TokenHandler(tokens, metrics));
-        server.createContext(crm.model().rootPath(), new DataHandler(crmEndpoint, tokens, faults, retryAfter, metrics));
-        server.createContext(erp.model().rootPath(), new DataHandler(erpEndpoint, tokens, faults, retryAfter, metrics));
+        server.createContext(crm.model().rootPath(), new DataHandler(crmEndpoint, tokens, faults, retryAfter, metrics,
+                privileges));
+        server.createContext(erp.model().rootPath(), new DataHandler(erpEndpoint, tokens, faults, retryAfter, metrics,
+                privileges));
         server.createContext("/sandbox/", new AdminHandler(this));
         server.start();
         this.activity = options.activity() ? new ActivitySimulator(crmEndpoint, erpEndpoint, options.seed(), options.activityEvery()) : null;
@@ -137,6 +140,20 @@ public final class Sandbox implements AutoCloseable {
 
     public FaultSpec faults() {
         return faults.spec();
+    }
+
+    /**
+     * Takes privileges from the CRM's application user, as an administrator who gave it no customizing role would:
+     * the metadata Web API's changes that need one answer 403 with Dataverse's privilege error (code 0x80040220).
+     * Known: prvCreateAttribute, prvCreateEntityKey, prvDeleteEntityKey; an empty set gives them all back.
+     */
+    public void denyPrivileges(java.util.Set<String> names) {
+        privileges.deny(names);
+        LOG.info("sandbox: the CRM's application user now lacks {}", names.isEmpty() ? "nothing" : names);
+    }
+
+    public java.util.Set<String> deniedPrivileges() {
+        return privileges.denied();
     }
 
     /**

@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runnable jar as users start it: the demo with no arguments, and the stand-alone sandbox. */
+/**
+ * The runnable jar as users start it: the demo with no arguments (which sets up its own sandbox first), and the
+ * stand-alone sandbox.
+ */
 class CommandLineIT {
     @TempDir
     Path dir;
@@ -44,6 +47,9 @@ class CommandLineIT {
         assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(log);
         assertThat(printed).contains("written").contains("sandbox: stopped");
+        // the demo's sandbox starts as a fresh org: p2c-sync's own setup gave it its columns and keys first
+        assertThat(printed).contains("sandbox setup: setup: 13 needed (6 columns, 7 alternate keys): 13 created, 0"
+                + " already there, 0 failed");
         assertThat(dir.resolve("data/state.mv.db")).exists();
     }
 
