@@ -50,6 +50,9 @@ final class DataHandler implements HttpHandler {
         String system = endpoint.service().model().system();
         ServiceKind kind = endpoint.service().kind();
         metrics.request(system);
+        if (exchange.getRequestURI().getPath().contains("/" + MetadataApi.ROOT)) {
+            metrics.metadataApiRequests.increment();
+        }
         byte[] body = exchange.getRequestBody().readAllBytes();
         Optional<String> client = tokens.clientOf(exchange.getRequestHeaders().getFirst("Authorization"));
         if (client.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Live counters behind {@link SandboxStats}; thread-safe, one per sandbox. */
 final class SandboxMetrics {
     final LongAdder crmRequests = new LongAdder();
+    final LongAdder metadataApiRequests = new LongAdder();
     final LongAdder erpRequests = new LongAdder();
     final LongAdder tokenRequests = new LongAdder();
     final LongAdder unauthorized = new LongAdder();
@@ -26,7 +27,7 @@ final class SandboxMetrics {
     }
 
     SandboxStats snapshot() {
-        return new SandboxStats(crmRequests.sum(), erpRequests.sum(), tokenRequests.sum(), unauthorized.sum(),
+        return new SandboxStats(crmRequests.sum(), metadataApiRequests.sum(), erpRequests.sum(), tokenRequests.sum(), unauthorized.sum(),
                 throttled.sum(), retryAfterViolations.sum(), serverErrors.sum(), resets.sum(), malformed.sum(),
                 batches.sum(), batchOperations.sum());
     }

@@ -4,6 +4,8 @@ package org.p2csync.sandbox;
  * What the sandbox has seen since it started.
  *
  * @param crmRequests data requests to the CRM service (a $batch counts once)
+ * @param metadataApiRequests those of the CRM requests that went to its metadata Web API ({@code EntityDefinitions}:
+ *     setup and the start-up check of what the mappings need)
  * @param erpRequests data requests to the ERP service (a $batch counts once)
  * @param tokenRequests requests to the token endpoint
  * @param unauthorized requests refused with 401
@@ -17,6 +19,7 @@ package org.p2csync.sandbox;
  */
 public record SandboxStats(
         long crmRequests,
+        long metadataApiRequests,
         long erpRequests,
         long tokenRequests,
         long unauthorized,

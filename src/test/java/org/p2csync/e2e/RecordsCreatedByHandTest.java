@@ -32,7 +32,7 @@ class RecordsCreatedByHandTest {
 
     @Test
     void aCustomerAndAnOrderAlreadyInTheErpAreUpdatedByTheFirstSyncNotFailed() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSeedAccounts(200));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(200));
                 SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
             SyncFixture sync = new SyncFixture(sandbox, dir, Map.of("p2c.erp.url", proxy.url() + "/erp/data/"));

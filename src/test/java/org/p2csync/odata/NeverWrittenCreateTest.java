@@ -37,7 +37,7 @@ class NeverWrittenCreateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(0));
         erp = new ODataClient(ServiceConfig.of("erp", Dialect.FNO, sandbox.erpUrl(), sandbox.tokenUrl(),
                 SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), counter);
         crm = new ODataClient(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(), sandbox.tokenUrl(),
