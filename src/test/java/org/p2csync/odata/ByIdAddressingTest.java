@@ -36,6 +36,9 @@ class ByIdAddressingTest {
     static void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir).withSetUp().withSeedAccounts(0));
         http = new SandboxHttp(sandbox);
+        // the document test's lines are currencies, upserted by ISO code: a key the org needs for that
+        http.createKey("transactioncurrency", "isocurrencycode");
+        http.awaitKeys();
         counter = new RequestCounter();
         crm = new ODataClient(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(), sandbox.tokenUrl(),
                 SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET), counter);
@@ -189,5 +192,25 @@ class ByIdAddressingTest {
         assertThat(update.message()).isEqualTo("accounts(accountnumber='U&P/1') does not exist; target write: update"
                 + " never creates");
         assertThat(accounts("U&P/1")).isEmpty();
+    }
+
+    @Test
+    void aDocumentWhoseHeaderHasSuchAKeyIsOneChangeSetById() {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("isocurrencycode", "XEA");
+        line.put("currencyname", "Line of a document by id");
+        TargetRecord header = account("H&1/2", "Document by id");
+        TargetRecord document = new TargetRecord(null, header.key(), header.payload(), List.of(new TargetRecord(
+                "transactioncurrencies", Map.of("isocurrencycode", "XEA"), line, List.of(),
+                TargetRecord.Operation.UPSERT)), TargetRecord.Operation.UPSERT);
+        List<WriteResult> results = new java.util.ArrayList<>();
+
+        long sent = requests("document", "accounts", List.of(document), results);
+
+        assertThat(results.get(0).isSuccess()).as(results.get(0).message()).isTrue();
+        assertThat(sent).isEqualTo(2);
+        assertThat(accounts("H&1/2")).hasSize(1);
+        assertThat(crm.readPage("test", "transactioncurrencies", new Query(List.of("isocurrencycode"),
+                "isocurrencycode eq 'XEA'", null, 10, false)).rows()).hasSize(1);
     }
 }
