@@ -72,6 +72,10 @@ final class ByIdAddressing {
         return false;
     }
 
+    private static boolean unsafeKey(TargetRecord record) {
+        return record.key().values().stream().anyMatch(ByIdAddressing::unsafe);
+    }
+
     /**
      * The records with every key and bind that cannot travel in a URL turned into an id: no request when there is
      * none, else one GET per entity set and {@link KeyedReader#CHUNK} such keys.
@@ -124,7 +128,7 @@ final class ByIdAddressing {
 
     private void collect(TargetRecord record, String defaultSet, Set<Lookup> wanted) {
         String set = record.entitySet() != null ? record.entitySet() : defaultSet;
-        if (record.key().values().stream().anyMatch(ByIdAddressing::unsafe)) {
+        if (unsafeKey(record)) {
             wanted.add(new Lookup(set, record.key()));
         }
         if (record.operation() == TargetRecord.Operation.DELETE) {
@@ -167,7 +171,7 @@ final class ByIdAddressing {
         TargetRecord bound = new TargetRecord(record.entitySet(), record.key(), payload, record.lines(),
                 record.operation(), record.recordKey(), record.neverWritten());
         Lookup own = new Lookup(set, record.key());
-        if (record.key().values().stream().noneMatch(ByIdAddressing::unsafe) || !resolved.addressable(own)) {
+        if (!unsafeKey(record) || !resolved.addressable(own)) {
             return new Outcome(bound, null);
         }
         String primary = resolved.primaryKeys().get(set);
