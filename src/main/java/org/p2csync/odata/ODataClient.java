@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.RequestCounter;
 import org.p2csync.sync.TargetRecord;
@@ -135,18 +136,30 @@ public final class ODataClient {
      * {@link LiteralTypes#NONE}: literals then follow their values' shapes, as before.
      */
     LiteralTypes literalTypes(String entitySet) {
+        return knownCatalog().fields(entitySet).map(LiteralTypes::new).orElse(LiteralTypes.NONE);
+    }
+
+    /**
+     * The entity set's keys, fields and navigation from the $metadata last read (read now if none was), or empty when
+     * the service has no such set or its $metadata cannot be read.
+     */
+    Optional<EntitySetInfo> entitySetInfo(String entitySet) {
+        return knownCatalog().entitySet(entitySet);
+    }
+
+    private FieldCatalog knownCatalog() {
         FieldCatalog known = knownCatalog.get();
         if (known == null) {
             try {
                 known = catalog();
             } catch (RuntimeException e) {
-                LOG.warn("{}: cannot read $metadata for typed query literals ({}); literals follow their values",
-                        config.system(), e.getMessage());
+                LOG.warn("{}: cannot read $metadata for typed query literals and entity keys ({}); literals follow"
+                        + " their values", config.system(), e.getMessage());
                 knownCatalog.compareAndSet(null, NO_CATALOG);
-                return LiteralTypes.NONE;
+                return NO_CATALOG;
             }
         }
-        return known.fields(entitySet).map(LiteralTypes::new).orElse(LiteralTypes.NONE);
+        return known;
     }
 
     private FieldCatalog readCatalog() {
@@ -180,22 +193,32 @@ public final class ODataClient {
      * never falling back to POST. Records with operation DELETE are sent as DELETE by
      * key; a 404 answer means already gone and counts as success. Records answered with a transient status (429/5xx
      * inside the batch) are sent again, without their neighbours, under the retry policy; if they stay transient their
-     * last status is returned. Results are in the records' order.
+     * last status is returned. Dataverse: a record or bind whose key value cannot travel in a URL
+     * ({@code / < > * % & : \ ? + #}) is addressed by its id, found by $filter first ({@link ByIdAddressing}); others
+     * cost no extra request. Results are in the records' order.
      *
      * @throws ODataException when a $batch request as a whole fails for good
      */
     public List<WriteResult> upsert(String area, String entitySet, List<TargetRecord> records) {
+        // Dataverse: records and binds whose key values cannot travel in a URL go by id (ByIdAddressing)
+        ByIdAddressing.Prepared prepared = config.dialect() == Dialect.DATAVERSE
+                ? new ByIdAddressing(this, area).prepare(entitySet, records)
+                : new ByIdAddressing.Prepared(records, Map.of());
         // a document may be resent without a line delete the target answered 404 to: the records as now sent
-        List<TargetRecord> current = new ArrayList<>(records);
+        List<TargetRecord> current = new ArrayList<>(prepared.records());
         List<WriteResult> results = new ArrayList<>(Collections.nCopies(records.size(), (WriteResult) null));
         Map<Integer, Set<Integer>> creates = new HashMap<>();
         // creates refused for good, with that answer, while a PATCH checks whether the record is there after all
         Map<Integer, WriteResult> refusedCreates = new HashMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
+            if (prepared.settled().containsKey(i)) {
+                results.set(i, prepared.settled().get(i));
+                continue;
+            }
             pending.add(i);
-            if (createsFirst(records.get(i))) {
-                creates.put(i, newMembers(records.get(i)));
+            if (createsFirst(current.get(i))) {
+                creates.put(i, newMembers(current.get(i)));
             }
         }
         RetryPolicy policy = config.retry();

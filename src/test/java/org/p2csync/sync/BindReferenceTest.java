@@ -27,4 +27,20 @@ class BindReferenceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("products").hasMessageContaining("not a GUID");
     }
+
+    @Test
+    void aReferenceByAlternateKeyReadsBackAsItsSetKeyAndValue() {
+        for (String value : java.util.List.of("A&B/1", "O'Brien + Söhne\\?#%", "北京-1", "it''s")) {
+            assertThat(BindReference.byKey(BindReference.of("accounts", "accountnumber", value)))
+                    .contains(new BindReference.ByKey("accounts", "accountnumber", value));
+        }
+    }
+
+    @Test
+    void aReferenceByIdOrAnyOtherValueIsNoReferenceByKey() {
+        assertThat(BindReference.byKey("/products(0b7b8c8e-1f2a-4c3d-9e4f-5a6b7c8d9e0f)")).isEmpty();
+        assertThat(BindReference.byKey("not a bind")).isEmpty();
+        assertThat(BindReference.byKey(42)).isEmpty();
+        assertThat(BindReference.byKey(null)).isEmpty();
+    }
 }
