@@ -32,9 +32,12 @@ class PlanCommandTest {
     @Test
     void planOnAChangedAccountPrintsTheChangedFieldsWritesNothingAndTheNextSyncWritesExactlyThat() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp()
-                .withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(40))) {
+                .withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(40));
+                SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
-            SyncFixture sync = new SyncFixture(sandbox, Files.createDirectories(dir.resolve("p2c")), Map.of());
+            SyncFixture sync = new SyncFixture(sandbox, Files.createDirectories(dir.resolve("p2c")), Map.of(
+                    "p2c.crm.url", proxy.url() + path(sandbox, sandbox.crmUrl()),
+                    "p2c.erp.url", proxy.url() + path(sandbox, sandbox.erpUrl())));
             SyncFixture.Result first = sync.syncOnce("accounts");
             assertThat(first.exitCode()).as(first.printed()).isZero();
             assertThat(first.count("accounts", "written")).isPositive();
@@ -49,6 +52,7 @@ class PlanCommandTest {
                     Map.of("name", "Planned Renaming GmbH", "telephone1", "+49 30 5550100"));
             long customers = probe.erpCount("CustomersV3");
             String state = stateScript(sync.dataDir());
+            proxy.clear();
 
             SyncFixture.Result plan = sync.command("plan", "--area", "accounts");
 
@@ -62,6 +66,10 @@ class PlanCommandTest {
                     .contains("nothing was written to the CRM, the ERP or the state");
             assertThat(plan.printed().lines().filter(l -> l.startsWith("      ")).toList())
                     .as("only the changed fields").hasSize(2);
+            assertThat(proxy.writes("/")).as("no POST, PATCH, DELETE or $batch to either service").isEmpty();
+            assertThat(proxy.gets(path(sandbox, sandbox.erpUrl()) + "CustomersV3")).as("the target's copy, read by key")
+                    .singleElement().satisfies(get -> assertThat(java.net.URLDecoder.decode(get.url(),
+                            java.nio.charset.StandardCharsets.UTF_8)).contains("CustomerAccount eq '" + number + "'"));
             assertThat(probe.erpCount("CustomersV3")).as("the ERP count is unchanged").isEqualTo(customers);
             assertThat(customer(probe, number)).as("the ERP record is as it was").isEqualTo(before);
             assertThat(stateScript(sync.dataDir())).as("cursors, hashes, runs and errors as they were").isEqualTo(state);
@@ -123,6 +131,38 @@ class PlanCommandTest {
             assertThat(plan.exitCode()).isEqualTo(1);
             assertThat(plan.printed()).contains("--area acounts: no such area; areas with a route: [");
         }
+    }
+
+    @Test
+    void aPlanWhoseSourceReadFailsSaysWhereItStoppedAndExitsOneWritingNothing() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp()
+                .withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(30));
+                SandboxProxy proxy = new SandboxProxy(sandbox)) {
+            ODataProbe probe = new ODataProbe(sandbox);
+            SyncFixture sync = new SyncFixture(sandbox, Files.createDirectories(dir.resolve("p2c")), Map.of(
+                    "p2c.crm.url", proxy.url() + path(sandbox, sandbox.crmUrl()),
+                    "p2c.erp.url", proxy.url() + path(sandbox, sandbox.erpUrl()),
+                    "p2c.page-size", "5"));
+            assertThat(sync.syncOnce("products").exitCode()).isZero();
+            String state = stateScript(sync.dataDir());
+            proxy.clear();
+            proxy.failSecondNextLink(path(sandbox, sandbox.crmUrl()) + "accounts");
+
+            SyncFixture.Result plan = sync.command("plan", "--area", "accounts");
+
+            assertThat(plan.exitCode()).as(plan.printed()).isEqualTo(1);
+            assertThat(plan.printed()).contains("accounts: accounts (crm) -> CustomersV3 (erp)")
+                    .contains("stopped early: ").contains("refused for the test")
+                    .containsPattern("read 10: create \\d+");
+            assertThat(proxy.writes("/")).isEmpty();
+            assertThat(probe.erpCount("CustomersV3")).isZero();
+            assertThat(stateScript(sync.dataDir())).isEqualTo(state);
+        }
+    }
+
+    /** A service root's path, to reach it through the proxy. */
+    private static String path(Sandbox sandbox, String url) {
+        return java.net.URI.create(url).getRawPath();
     }
 
     private static Map<String, Object> customer(ODataProbe probe, String number) {
