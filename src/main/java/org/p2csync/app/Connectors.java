@@ -15,6 +15,13 @@ record Connectors(ODataComponent crmComponent, ODataComponent erpComponent) {
                 new ODataComponent(config("erp", Dialect.FNO, endpoints.erp()), counter));
     }
 
+    /** Components for a dry run ({@code plan}): they read as ever and write nothing. */
+    static Connectors planning(Endpoints endpoints, RequestCounter counter) {
+        return new Connectors(
+                ODataComponent.planning(config("crm", Dialect.DATAVERSE, endpoints.crm()), counter),
+                ODataComponent.planning(config("erp", Dialect.FNO, endpoints.erp()), counter));
+    }
+
     /** Both services' $metadata, by the system names mapping files use. */
     Map<String, FieldCatalog> catalogs() {
         try {

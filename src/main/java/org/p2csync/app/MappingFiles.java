@@ -21,7 +21,7 @@ final class MappingFiles {
         try {
             return Mappings.load(dir);
         } catch (MappingException e) {
-            throw new ConfigurationException(problemsOf(e));
+            throw new ConfigurationException(String.join("\n", problems(e)));
         }
     }
 
@@ -33,13 +33,14 @@ final class MappingFiles {
         }
     }
 
-    private static String problemsOf(MappingException e) {
+    /** Every problem a failed load found, the other files' included, as file:line: message. */
+    static List<String> problems(MappingException e) {
         List<String> all = new ArrayList<>(e.problems());
         for (Throwable other : e.getSuppressed()) {
             if (other instanceof MappingException m) {
                 all.addAll(m.problems());
             }
         }
-        return String.join("\n", all);
+        return List.copyOf(all);
     }
 }

@@ -34,16 +34,23 @@ public final class SetupRunner {
      * @throws ConfigurationException naming what is missing, or why the CRM's metadata could not be read
      */
     static void requireReady(Settings settings, Connectors connectors, Mappings mappings) {
-        java.util.Optional<String> lacking;
+        lacking(settings, connectors, mappings).ifPresent(message -> {
+            throw new ConfigurationException(message);
+        });
+    }
+
+    /**
+     * What the CRM lacks of the columns and keys the mappings need, as the message naming them and {@code setup}.
+     *
+     * @throws ConfigurationException when the CRM's metadata cannot be read
+     */
+    static java.util.Optional<String> lacking(Settings settings, Connectors connectors, Mappings mappings) {
         try {
-            lacking = setup(settings, connectors, mappings).plan().lacking();
+            return setup(settings, connectors, mappings).plan().lacking();
         } catch (ODataException e) {
             throw new ConfigurationException("cannot read the CRM's metadata to check the columns and alternate keys the"
                     + " mappings need: " + e.getMessage(), e);
         }
-        lacking.ifPresent(message -> {
-            throw new ConfigurationException(message);
-        });
     }
 
     private static Setup setup(Settings settings, Connectors connectors, Mappings mappings) {

@@ -60,22 +60,13 @@ public final class SyncRuntime implements AutoCloseable {
             RunLedger ledger = new RunLedger(state.runs(), counter);
             listeners.forEach(ledger::addListener);
 
-            Main main = new Main();
-            main.bind("dataverse", connectors.crmComponent());
-            main.bind("fno", connectors.erpComponent());
-            main.bind("p2c", new FlowComponent(catalog, state, ledger));
-            main.bind("p2cAreas", catalog);
-            main.bind("p2cAreaReader", AreaRuns.of(catalog, state, ledger));
-            main.bind("p2cWrittenPayloads", state.writtenPayloads());
-            settings.configFile().ifPresent(f -> main.setPropertyPlaceholderLocations("file:" + f.toAbsolutePath()));
-            main.addInitialProperty("camel.main.name", "p2c-sync");
-            main.addInitialProperty("camel.main.routesIncludePattern",
-                    "classpath:camel-template/*.camel.yaml,file:" + settings.routesDir().toAbsolutePath()
-                            + "/*.camel.yaml");
-            // With `--once` the Quartz scheduler stays in standby: the jobs exist but never fire, so only runOnce()
-            // starts a run and no scheduled run can overlap it.
-            main.addInitialProperty("camel.component.quartz.autoStartScheduler", String.valueOf(scheduled));
-            main.start();
+            Main main = CamelRoutes.start(settings, Map.of(
+                    "dataverse", connectors.crmComponent(),
+                    "fno", connectors.erpComponent(),
+                    "p2c", new FlowComponent(catalog, state, ledger),
+                    "p2cAreas", catalog,
+                    "p2cAreaReader", AreaRuns.of(catalog, state, ledger),
+                    "p2cWrittenPayloads", state.writtenPayloads()), scheduled);
             List<String> routed = routedAreas(main.getCamelContext(), catalog);
             LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",
                     settings.stateDatabase().map(Object::toString).orElse(settings.dataDir().toString()));
@@ -97,10 +88,7 @@ public final class SyncRuntime implements AutoCloseable {
         if (!areas.contains(area)) {
             throw new ConfigurationException("unknown area '" + area + "'; areas with a route: " + areas);
         }
-        Route route = main.getCamelContext().getRoute(area);
-        if (!(route.getConsumer() instanceof ScheduledPollConsumer consumer)) {
-            throw new ConfigurationException("route '" + area + "' does not start at a polling source endpoint");
-        }
+        ScheduledPollConsumer consumer = CamelRoutes.poller(main.getCamelContext(), area);
         lastRun.remove(area);
         consumer.run();
         RunSummary summary = lastRun.get(area);
@@ -127,7 +115,8 @@ public final class SyncRuntime implements AutoCloseable {
         }
     }
 
-    private static List<String> routedAreas(CamelContext context, Mappings catalog) {
+    /** The mapped areas that have a route. */
+    static List<String> routedAreas(CamelContext context, Mappings catalog) {
         List<String> routed = new ArrayList<>();
         for (Route route : context.getRoutes()) {
             if (catalog.areas().contains(route.getRouteId())) {

@@ -43,6 +43,38 @@ public final class AreaRuns implements AreaReader {
         return new AreaRuns(areas, state.cursors(), lifecycle, state.pending(), WrittenSources.of(state));
     }
 
+    /**
+     * Runs of a dry run ({@code plan}): they read from the stored cursors and re-read the waiting records as a sync
+     * would, and move or forget none of them (a waiting record gone at the source stays waiting).
+     */
+    public static AreaRuns planning(Areas areas, StateStore state, RunLifecycle lifecycle) {
+        CursorStore stored = state.cursors();
+        PendingRecords waiting = state.pending();
+        CursorStore readOnlyCursors = new CursorStore() {
+            @Override
+            public Cursor load(String area) {
+                return stored.load(area);
+            }
+
+            @Override
+            public void save(String area, Cursor cursor) {
+                throw new IllegalStateException(area + ": a plan moves no cursor");
+            }
+        };
+        PendingRecords readOnlyWaiting = new PendingRecords() {
+            @Override
+            public java.util.List<String> pending(String area, int limit) {
+                return waiting.pending(area, limit);
+            }
+
+            @Override
+            public void dropped(String area, java.util.Collection<String> sourceIds) {
+                // a sync would forget them; a plan leaves the state as it is
+            }
+        };
+        return new AreaRuns(areas, readOnlyCursors, lifecycle, readOnlyWaiting, WrittenSources.of(state));
+    }
+
     @Override
     public long run(String area, Function<ReadSpec, SourceReader> open, BatchSink sink) throws Exception {
         ReadSpec spec = areas.readSpec(area);

@@ -7,6 +7,7 @@ import org.apache.camel.support.DefaultComponent;
 import org.p2csync.mapping.Mapping;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
+import org.p2csync.sync.ChangePlan;
 
 /**
  * The {@code p2c:} component: the stages between a source and a target endpoint, as endpoints so a route reads
@@ -16,12 +17,28 @@ public final class FlowComponent extends DefaultComponent {
     private final Mappings areas;
     private final StateStore state;
     private final RunLedger ledger;
+    /** Set for a dry run: its last stage hands pages to the plan instead of committing them. */
+    private final ChangePlan plan;
     private final ObjectMapper json = new ObjectMapper();
 
     public FlowComponent(Mappings areas, StateStore state, RunLedger ledger) {
+        this(areas, state, ledger, null);
+    }
+
+    private FlowComponent(Mappings areas, StateStore state, RunLedger ledger, ChangePlan plan) {
         this.areas = areas;
         this.state = state;
         this.ledger = ledger;
+        this.plan = plan;
+    }
+
+    /**
+     * The stages of a dry run ({@code plan}): map and skip-unchanged as ever (they only read the state), and in place
+     * of the commit a stage that hands each page to {@code plan} and records nothing: no hash, cursor, error, waiting
+     * record or run.
+     */
+    public static FlowComponent planning(Mappings areas, StateStore state, ChangePlan plan) {
+        return new FlowComponent(areas, state, null, java.util.Objects.requireNonNull(plan, "plan"));
     }
 
     @Override
@@ -51,7 +68,10 @@ public final class FlowComponent extends DefaultComponent {
             case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area),
                     areas.mapping(area).sourceLinesTarget())
                     .andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
-            case "commit" -> new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
+            case "commit" -> plan != null ? batch -> {
+                plan.passed(batch);
+                return batch;
+            } : new CommitStep(state.recordState(area), state.errors(), state.pending(), state.cursors(),
                     ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
                     areas.mapping(area).detectsConflicts()
                             ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off(),

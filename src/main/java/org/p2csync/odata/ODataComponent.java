@@ -12,9 +12,29 @@ import org.p2csync.sync.RequestCounter;
  */
 public final class ODataComponent extends DefaultComponent {
     private final ODataClient client;
+    private final boolean writes;
 
     public ODataComponent(ServiceConfig config, RequestCounter counter) {
+        this(config, counter, true);
+    }
+
+    private ODataComponent(ServiceConfig config, RequestCounter counter, boolean writes) {
         this.client = new ODataClient(config, counter);
+        this.writes = writes;
+    }
+
+    /**
+     * A component for a dry run ({@code plan}) whose target endpoints write nothing: they compare each record with
+     * the target's current copy and tell the {@link org.p2csync.sync.ChangePlan} of the registry. Sources read as
+     * ever.
+     */
+    public static ODataComponent planning(ServiceConfig config, RequestCounter counter) {
+        return new ODataComponent(config, counter, false);
+    }
+
+    /** False for a dry run's component, whose target endpoints send no write. */
+    boolean writes() {
+        return writes;
     }
 
     public ODataClient client() {

@@ -31,7 +31,8 @@ public final class ODataEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new ODataProducer(this);
+        return getComponent() instanceof ODataComponent c && !c.writes() ? new PlanningProducer(this)
+                : new ODataProducer(this);
     }
 
     @Override

@@ -27,8 +27,26 @@ final class SyncFixture {
     private int runs;
 
     SyncFixture(Sandbox sandbox, Path dir, Map<String, String> extra) throws IOException {
+        this(dir, withServices(sandbox, extra));
+    }
+
+    private SyncFixture(Path dir, Map<String, String> settings) throws IOException {
         this.dir = dir;
         this.config = dir.resolve("application.properties");
+        props.put("p2c.data", dir.resolve("data").toString());
+        props.put("p2c.routes", Path.of("routes").toAbsolutePath().toString());
+        props.put("p2c.mappings", Path.of("mappings").toAbsolutePath().toString());
+        props.putAll(settings);
+        writeConfig(props);
+    }
+
+    /** A fixture whose settings name no sandbox: the service settings, if any, are in {@code settings}. */
+    static SyncFixture withoutSandbox(Path dir, Map<String, String> settings) throws IOException {
+        return new SyncFixture(dir, settings);
+    }
+
+    private static Map<String, String> withServices(Sandbox sandbox, Map<String, String> extra) {
+        Map<String, String> props = new LinkedHashMap<>();
         props.put("p2c.crm.url", sandbox.crmUrl());
         props.put("p2c.crm.token-url", sandbox.tokenUrl());
         props.put("p2c.crm.client-id", SandboxIds.CLIENT_ID);
@@ -37,11 +55,8 @@ final class SyncFixture {
         props.put("p2c.erp.token-url", sandbox.tokenUrl());
         props.put("p2c.erp.client-id", SandboxIds.CLIENT_ID);
         props.put("p2c.erp.client-secret", SandboxIds.CLIENT_SECRET);
-        props.put("p2c.data", dir.resolve("data").toString());
-        props.put("p2c.routes", Path.of("routes").toAbsolutePath().toString());
-        props.put("p2c.mappings", Path.of("mappings").toAbsolutePath().toString());
         props.putAll(extra);
-        writeConfig(props);
+        return props;
     }
 
     /**
@@ -105,9 +120,14 @@ final class SyncFixture {
     Result command(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", config.toString()));
+        return run(all.toArray(String[]::new));
+    }
+
+    /** The real command line with exactly these arguments; what it printed, out and err. */
+    static Result run(String... args) {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
-        int code = P2cCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        int code = P2cCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out + err.toString(), null);
     }
 
