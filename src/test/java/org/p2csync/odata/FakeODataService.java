@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class FakeODataService implements AutoCloseable {
     static final String MODIFIED = "2024-05-01T10:00:00Z";
-    private static final Pattern AT_OR_AFTER = Pattern.compile("modifiedon ge (\\S+)");
+    private static final Pattern AT_OR_AFTER = Pattern.compile("modifiedon ge ([^&\\s]+)");
     private static final Pattern SKIP_TOKEN = Pattern.compile("\\$skiptoken=([0-9a-f-]+)");
 
     private final HttpServer server;
