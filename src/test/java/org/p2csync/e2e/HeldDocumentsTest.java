@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ class HeldDocumentsTest {
     @BeforeAll
     static void start() throws Exception {
         // the default seed (500 accounts): it has active quotes with write-in lines, of customers and of prospects
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp());
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of());
         quotes = CrmDocuments.quotes(probe);
