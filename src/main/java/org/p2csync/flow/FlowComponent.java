@@ -51,13 +51,15 @@ public final class FlowComponent extends DefaultComponent {
     }
 
     /**
-     * Maps a page. An area read in full first marks the records still failing as they were ({@link StillFailingStep});
-     * the other reads bring a failed record again only when the service says it changed, or when `retry` asks.
+     * Maps a page. An area read in full, or by its timestamp, first marks the records still failing as they were
+     * ({@link StillFailingStep}): both bring records nobody changed again (a full read all of them, a timestamp read
+     * those of its watermark's second, which it reads again). Change tracking brings a failed record again only when
+     * the service says it changed, or when `retry` asks.
      */
     private BatchStep mapStage(String area) {
         Mapping mapping = areas.mapping(area);
         MapStep map = new MapStep(mapping, SyncedKeys.of(state), areas::assignedFields);
-        return ReadStrategy.kindOf(mapping.readSpec()) == ReadStrategy.Kind.FULL_READ
+        return ReadStrategy.kindOf(mapping.readSpec()) != ReadStrategy.Kind.CHANGE_TRACKING
                 ? new StillFailingStep(state.errors(), new SourceFingerprint(mapping.version())).andThen(map)
                 : map;
     }

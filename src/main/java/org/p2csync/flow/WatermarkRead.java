@@ -10,10 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A source with a modification timestamp: a run starts after the stored (modified, id) with a keyset query ordered by
- * (modified, id fields), follows the next links as given, and after each page the cursor is the page's last row's
- * (modified, id). An interrupted run resumes from the last committed page; rows edited during a run come again in the
- * next, with their new timestamp.
+ * A source with a modification timestamp: a run starts at the stored watermark W with one query for every row
+ * modified at or after W, ordered by (modified, id fields), and follows the next links as given. After each page the
+ * cursor is the page's last row's modified value, taken from the row (never from our clock, which may be skewed
+ * from the service's). That is safe to commit: rows ordered before it were read, and rows sharing its value (in a
+ * later page, or written in that second after the read passed it) are read again by the next run's {@code ge}. Rows
+ * read again cost no write, their hashes are unchanged. An interrupted run resumes from its last committed page;
+ * rows edited during a run come again in the next, with their new timestamp.
  */
 final class WatermarkRead implements ReadStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkRead.class);
@@ -59,7 +62,7 @@ final class WatermarkRead implements ReadStrategy {
                         + " has no " + spec.modifiedField() + " (source.modified of the mapping); the cursor cannot"
                         + " move past it");
             }
-            position = new Cursor.Watermark(modified.toString(), last.sourceId());
+            position = new Cursor.Watermark(modified.toString());
         }
         return position;
     }

@@ -5,7 +5,7 @@ package org.p2csync.mapping;
  *
  * @param system "crm" or "erp"
  * @param entity the source entity set, e.g. accounts
- * @param id the primary id, always present; the cursor's tie-breaker
+ * @param id the primary id, always present; orders a timestamp read's pages after the timestamp
  * @param key the natural key, used as record-state and error key
  * @param modified the modification time a timestamp read follows, or null: the source has none (F&amp;O entities) and
  *     is read in full, unless it is read with change tracking

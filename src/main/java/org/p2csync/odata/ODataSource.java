@@ -58,7 +58,7 @@ final class ODataSource implements SourceReader {
         this.crossCompany = crossCompany;
         this.overlap = overlap;
         this.types = client.literalTypes(spec.entitySet());
-        this.queries = new KeysetQuery(spec, client.config().dialect(), crossCompany, types);
+        this.queries = new KeysetQuery(spec, crossCompany);
         this.pages = new PageReader(client, area, spec, pageSize);
         this.lines = spec.lines() == null ? null
                 : new LineReader(client, area, spec, client.config().dialect(), crossCompany, pageSize);
@@ -85,8 +85,8 @@ final class ODataSource implements SourceReader {
         try {
             return read(resolve(deltaLink), true);
         } catch (ODataException e) {
-            if (e.status() == 410 || (e.status() >= 400 && e.status() < 500
-                    && String.valueOf(e.getMessage()).contains(EXPIRED_VERSION_STAMP))) {
+            // known by its code whatever the status (Dataverse publishes none for it); 410 is what OData says
+            if (e.status() == 410 || String.valueOf(e.getMessage()).contains(EXPIRED_VERSION_STAMP)) {
                 throw new DeltaLinkExpired(e.status() + " " + e.getMessage(), e);
             }
             throw e;

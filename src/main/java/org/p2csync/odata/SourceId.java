@@ -11,7 +11,7 @@ import org.p2csync.sync.ReadSpec;
 /**
  * A source record's id as one string: the id field's value, or for a composite id (F&amp;O has no single-field id:
  * [dataAreaId, ProductNumber]) the values as a JSON array, e.g. {@code ["usmf","P-0001"]}. The same string is the
- * Item's sourceId and the cursor's tie-breaker, so a composite cursor can be read back field by field.
+ * Item's sourceId and what waiting records are re-read by, field by field.
  */
 final class SourceId {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +49,8 @@ final class SourceId {
         } catch (JsonProcessingException e) {
             // reported below
         }
-        throw new IllegalArgumentException("tie-breaker " + compositeId + " is not a JSON array of the "
+        throw new IllegalArgumentException("source id " + compositeId + " is not a JSON array of the "
                 + spec.idFields().size() + " id values " + spec.idFields() + " of " + spec.entitySet()
-                + " (was the source id changed in the mapping file? reset the area's cursor)");
+                + " (was the source id changed in the mapping file?)");
     }
 }

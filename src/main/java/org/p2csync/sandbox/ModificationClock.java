@@ -20,6 +20,8 @@ final class ModificationClock {
     private final ChronoUnit precision;
     private OffsetDateTime last;
     private long version;
+    /** While set, every write is stamped with this second (see {@link #hold}). */
+    private OffsetDateTime held;
 
     ModificationClock(Clock clock, ChronoUnit precision, OffsetDateTime last, long version) {
         this.clock = clock;
@@ -40,7 +42,32 @@ final class ModificationClock {
         return version;
     }
 
+    /**
+     * Stamps every later write with the current second until {@link #release}: the moment a client reads at, and
+     * writes after it within that same second, made to happen on purpose. Only at whole seconds, where many writes
+     * share one timestamp anyway; at milliseconds each write has its own.
+     */
+    OffsetDateTime hold() {
+        if (precision != ChronoUnit.SECONDS) {
+            throw new IllegalStateException("timestamps are held at a second only at whole-second precision, not "
+                    + precision);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(precision);
+        held = now.isAfter(last) ? now : last;
+        return held;
+    }
+
+    /** Writes take the clock's time again (never earlier than the held second). */
+    void release() {
+        held = null;
+    }
+
     Stamp next() {
+        if (held != null) {
+            last = held;
+            version++;
+            return new Stamp(held, version);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(precision);
         OffsetDateTime floor = precision == ChronoUnit.SECONDS || last.equals(OffsetDateTime.MIN) ? last
                 : last.plus(1, precision);

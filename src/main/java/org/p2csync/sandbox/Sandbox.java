@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +172,25 @@ public final class Sandbox implements AutoCloseable {
         }
         service.poison(entitySet, id);
         LOG.info("sandbox: poisoned {}({})", entitySet, id);
+    }
+
+    /**
+     * Stamps every later CRM write with the current second (modifiedon, createdon) until
+     * {@link #releaseCrmTimestamps}, as if all happened within it: many records in one second across pages, and a
+     * record changed in the second a read already passed, made to happen on purpose. Whole-second precision only.
+     *
+     * @return the held second
+     */
+    public OffsetDateTime holdCrmTimestamps() {
+        OffsetDateTime second = crm.holdTimestamps();
+        LOG.info("sandbox: CRM writes are stamped {} until released", second);
+        return second;
+    }
+
+    /** CRM writes take the clock's time again. */
+    public void releaseCrmTimestamps() {
+        crm.releaseTimestamps();
+        LOG.info("sandbox: CRM writes take the clock's time again");
     }
 
     /** The activity simulator when started with activity, for tests that drive ticks themselves; else null. */

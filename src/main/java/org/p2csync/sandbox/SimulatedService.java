@@ -184,6 +184,25 @@ final class SimulatedService implements AutoCloseable {
         return lock;
     }
 
+    /** Holds every later write's timestamp at the current second ({@link ModificationClock#hold}); returns it. */
+    OffsetDateTime holdTimestamps() {
+        lock.lock();
+        try {
+            return clock.hold();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void releaseTimestamps() {
+        lock.lock();
+        try {
+            clock.release();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The stamps of the next write: its timestamp (at the service's precision) and row version. */
     ModificationClock.Stamp nextStamp() {
         return clock.next();

@@ -9,7 +9,9 @@ import org.p2csync.sync.CursorStore;
 
 /**
  * Cursors in the state database; saved only after the page's hashes are recorded. The columns keep the form of every
- * earlier version: a watermark as (modified, id); a delta link as (link, "delta"); the start as no values.
+ * earlier version: a watermark as (modified, no tie-breaker); a delta link as (link, "delta"); the start as no values.
+ * Earlier versions stored a watermark with its last row's id as tie-breaker: such a row is read as its modified
+ * value alone, which reads that second again (a superset of what the old cursor read, so nothing is missed).
  */
 final class JdbcCursorStore implements CursorStore {
     /** The tie-breaker that marks a stored delta link. */
@@ -62,15 +64,12 @@ final class JdbcCursorStore implements CursorStore {
     }
 
     private static String tieBreakerColumn(Cursor cursor) {
-        if (cursor instanceof Cursor.Watermark w) {
-            return w.tieBreaker();
-        }
         return cursor instanceof Cursor.DeltaLink ? DELTA : null;
     }
 
     /**
      * A stored cursor. A modified value always starts with a digit, a delta link never (it starts with the entity set
-     * or the service's URL), so an id that happens to read "delta" is still a watermark's tie-breaker.
+     * or the service's URL), so an old watermark whose tie-breaker id happens to read "delta" is still a watermark.
      */
     static Cursor fromColumns(String watermark, String tieBreaker) {
         if (watermark == null) {
@@ -79,6 +78,6 @@ final class JdbcCursorStore implements CursorStore {
         if (DELTA.equals(tieBreaker) && !watermark.isEmpty() && !Character.isDigit(watermark.charAt(0))) {
             return new Cursor.DeltaLink(watermark);
         }
-        return new Cursor.Watermark(watermark, tieBreaker);
+        return new Cursor.Watermark(watermark);
     }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Start}: nothing to resume from. A first run, and always a full read's cursor: a full read starts over
  *       every run (re-read records cost no write, their hashes are unchanged).
- *   <li>{@link Watermark}: a timestamp read resumes after the last committed row's (modified, id), so rows sharing one
- *       timestamp across a page boundary are neither skipped nor read forever.
+ *   <li>{@link Watermark}: a timestamp read starts at the last committed row's modified value, that second included
+ *       ({@code ge}), so rows sharing one timestamp (Dataverse keeps whole seconds) are never skipped; those read
+ *       again cost no write. No id tie-breaker: ids do not compare on the service as they do in a client.
  *   <li>{@link DeltaLink}: change tracking resumes from the link that returns what changed since.
  * </ul>
  */
@@ -19,11 +20,10 @@ public sealed interface Cursor permits Cursor.Start, Cursor.Watermark, Cursor.De
     record Start() implements Cursor {}
 
     /**
-     * @param modified the last row's modification time, as the service wrote it
-     * @param tieBreaker the last row's id (a composite id as a JSON array, see the connector's SourceId); null reads
-     *     every row at or after {@code modified} (a run's start moved back by an overlap)
+     * @param modified the last committed row's modification time, as the service wrote it (never our clock); a run
+     *     reads every row modified at or after it
      */
-    record Watermark(String modified, String tieBreaker) implements Cursor {
+    record Watermark(String modified) implements Cursor {
         public Watermark {
             Objects.requireNonNull(modified, "a watermark needs its modified value");
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * else a full read.
  *
  * @param entitySet the source entity set, e.g. accounts
- * @param idField the primary id, always present; the cursor's tie-breaker (e.g. accountid). A source without a
+ * @param idField the primary id, always present; the pages' order after the timestamp (e.g. accountid). A source without a
  *     single-field id (F&amp;O) names several fields joined by commas, e.g. {@code dataAreaId,ProductNumber}: see
  *     {@link #idFields()}
  * @param keyField the natural key (e.g. accountnumber)
@@ -25,12 +25,12 @@ public record ReadSpec(
         select = List.copyOf(select);
     }
 
-    /** The id's fields in tie-breaker order: one for a Dataverse GUID id, several for a composite (F&amp;O) id. */
+    /** The id's fields in the order pages are sorted by after the timestamp: one for a Dataverse GUID id, several for a composite (F&amp;O) id. */
     public List<String> idFields() {
         return List.of(idField.split(","));
     }
 
-    /** True when the id has several fields: the cursor's tie-breaker then holds their values as a JSON array. */
+    /** True when the id has several fields: a record's source id then holds their values as a JSON array. */
     public boolean compositeId() {
         return idField.indexOf(',') >= 0;
     }

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface SourceReader {
     /**
-     * The first page of a timestamp read: rows after {@code from} (a {@link Cursor.Watermark}; {@link Cursor#START}
-     * reads from the first row), ordered by (modified, id).
+     * The first page of a timestamp read: rows modified at or after {@code from} (a {@link Cursor.Watermark};
+     * {@link Cursor#START} reads from the first row), ordered by (modified, id).
      */
     SourcePage readAfter(Cursor from);
 

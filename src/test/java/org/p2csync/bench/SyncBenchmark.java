@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class SyncBenchmark {
         List<String> areas = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         Path dir = Files.createTempDirectory("p2c-bench");
         long seedStart = System.nanoTime();
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(accounts))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(accounts))) {
             System.out.printf("seeded %d accounts (and what scales with them) in %.1f s%n", accounts,
                     (System.nanoTime() - seedStart) / 1e9);
             Path config = dir.resolve("bench.properties");

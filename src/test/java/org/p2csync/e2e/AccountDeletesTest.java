@@ -3,7 +3,6 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,7 @@ class AccountDeletesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(300));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.page-size", "100"));
     }

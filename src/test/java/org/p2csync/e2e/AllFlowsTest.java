@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.temporal.ChronoUnit;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ class AllFlowsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(400));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(400));
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, settings());
         first = firstRun();

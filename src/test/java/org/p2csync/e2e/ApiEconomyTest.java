@@ -3,7 +3,6 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class ApiEconomyTest {
 
     @Test
     void initialSyncOf20000AccountsNeedsAtMostOneAndAHalfRequestsPerThousandWritten() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(20000))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(20000))) {
             SyncFixture.Result result = new SyncFixture(sandbox, dir, Map.of()).syncOnce("accounts");
 
             assertThat(result.exitCode()).as(result.printed()).isZero();

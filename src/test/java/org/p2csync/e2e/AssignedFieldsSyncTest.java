@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class AssignedFieldsSyncTest {
     Path mappings;
 
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(0));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(0));
         proxy = new SandboxProxy(sandbox);
         probe = new ODataProbe(sandbox);
         for (int i = 1; i <= CUSTOMERS; i++) {
@@ -168,11 +167,19 @@ class AssignedFieldsSyncTest {
         SyncFixture.Result resumed = run("partnercontacts");
 
         assertThat(resumed.count("partnercontacts", "written")).isEqualTo(CUSTOMERS - 2);
-        assertThat(resumed.count("partnercontacts", "waiting")).as("their partners are gone").isEqualTo(2);
+        // a waiting contact of the watermark's second is read twice in a run (by id as waiting, then in the page of
+        // that second), so counted twice; it still waits once
+        assertThat(resumed.count("partnercontacts", "waiting")).as("their partners are gone").isBetween(2L, 4L);
+        try (StateStore state = StateStore.open(StateStore.h2(sync.dataDir()))) {
+            assertThat(state.pending().count("partnercontacts")).as("their partners are gone").isEqualTo(2);
+        }
         assertThat(contactParents()).hasSize(CUSTOMERS - 2).doesNotContainKeys("Customer 1", "Customer 2");
-        assertThat(run("partners").count("partners", "read")).as("gone partners are not asked for every run")
-                .isZero();
-        assertThat(readBacks()).isEqualTo(3);
+        int atWatermark = probe.crmModifiedAt("accounts", sync.watermark("partners"));
+        SyncFixture.Result quiet = run("partners");
+        assertThat(quiet.count("partners", "read")).as("only the rows of its watermark's second, again")
+                .isEqualTo(atWatermark);
+        assertThat(quiet.count("partners", "written")).isZero();
+        assertThat(readBacks()).as("gone partners are not asked for every run").isEqualTo(3);
 
         // customer 1 changes: partners writes its partner again, which the CRM creates anew with a new id
         Object customer1 = probe.crm("accounts", "$select=accountid", "$filter=accountnumber eq 'ACC-01'").get(0)

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ class CrashRecoveryIT {
 
     @Test
     void killedMidSyncThenRerunLosesAndDuplicatesNothing() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(20000))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(20000))) {
             ODataProbe probe = new ODataProbe(sandbox);
             Set<Object> customers = probe.crm("accounts", "$select=accountnumber", "$filter=customertypecode eq 3")
                     .stream().map(a -> a.get("accountnumber")).collect(Collectors.toSet());

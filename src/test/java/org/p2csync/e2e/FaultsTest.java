@@ -3,7 +3,6 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +28,7 @@ class FaultsTest {
 
     @Test
     void syncUnderFaultsEndsWithTheSameResultAndHonoursRetryAfter() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(2000));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(2000));
         ODataProbe probe = new ODataProbe(sandbox);
         Set<Object> customers = probe.crm("accounts", "$select=accountnumber", "$filter=customertypecode eq 3")
                 .stream().map(a -> a.get("accountnumber")).collect(Collectors.toSet());

@@ -3,7 +3,6 @@ package org.p2csync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ class LineDeletesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(200));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(200));
         proxy = new SandboxProxy(sandbox);
         probe = new ODataProbe(sandbox);
         sync = new SyncFixture(sandbox, dir, Map.of("p2c.erp.url", proxy.url() + "/erp/data/"));

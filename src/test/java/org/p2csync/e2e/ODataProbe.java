@@ -46,6 +46,11 @@ final class ODataProbe {
         return all(sandbox.crmUrl(), entitySet + query(List.of(options)));
     }
 
+    /** How many rows of a CRM entity set carry this modifiedon: those a run starting at that watermark reads again. */
+    int crmModifiedAt(String entitySet, String second) {
+        return crm(entitySet, "$select=modifiedon", "$filter=modifiedon eq " + second).size();
+    }
+
     /** Rows of an ERP entity set across companies. */
     List<Map<String, Object>> erp(String entitySet, String... options) {
         List<String> all = new ArrayList<>(List.of(options));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class OrderConflictsTest {
 
     @Test
     void bothSidesChangedTheOrderTheCrmWinsAndTheConflictIsRecorded() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(200));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(200));
                 SandboxProxy proxy = new SandboxProxy(sandbox)) {
             ODataProbe probe = new ODataProbe(sandbox);
             SyncFixture sync = new SyncFixture(sandbox, dir, Map.of("p2c.erp.url", proxy.url() + "/erp/data/"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ class OrdersToErpTest {
 
     @Test
     void activatedCrmOrdersLandWithTheirLinesAndTheErpKeepsItsStatus() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(300))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300))) {
             ODataProbe probe = new ODataProbe(sandbox);
             long erpOwnedBefore = probe.erp(ORDERS, "$select=SalesOrderNumber",
                     "$filter=SalesOrderOriginCode eq 'ERP'").size();

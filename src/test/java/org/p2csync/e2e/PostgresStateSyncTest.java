@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,7 @@ class PostgresStateSyncTest {
     @Test
     void syncKeepsItsStateInPostgres() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(300))) {
+                Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(300))) {
             SyncFixture sync = new SyncFixture(sandbox, dir, Map.of(
                     "p2c.state.url", pg.getJdbcUrl("postgres", "postgres"),
                     "p2c.state.user", "postgres",

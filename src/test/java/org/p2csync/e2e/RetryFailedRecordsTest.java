@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class RetryFailedRecordsTest {
 
     @Test
     void aRecordRejectedByTheTargetIsWrittenByTheRunAfterRetryOnceTheMappingIsFixed() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(100))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp().withSeedAccounts(100))) {
             ODataProbe probe = new ODataProbe(sandbox);
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountnumber", "BAD-LONG-1");

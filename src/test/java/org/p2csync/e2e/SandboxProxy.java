@@ -57,6 +57,13 @@ final class SandboxProxy implements AutoCloseable {
                         .withBody("{\"error\":{\"code\":\"\",\"message\":\"refused for the test\"}}")));
     }
 
+    /** Passes every request on again, as before {@link #failSecondNextLink}. */
+    void passEverything() {
+        server.resetMappings();
+        server.resetScenarios();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(sandboxRoot)));
+    }
+
     /** The GETs of {@code path} so far, oldest first, with absolute URLs. */
     List<Exchange> gets(String path) {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.p2csync.cli.P2cCommand;
 import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
+import org.p2csync.state.StateStore;
+import org.p2csync.sync.Cursor;
 
 /**
  * Runs the real command line (`sync --once ...`) in this JVM against a sandbox over HTTP, with its own data folder,
@@ -86,6 +88,13 @@ final class SyncFixture {
 
     Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /** The watermark an area's next run starts at (the rows of that second are read again), from its state. */
+    String watermark(String area) {
+        try (StateStore state = StateStore.open(StateStore.h2(dataDir()))) {
+            return ((Cursor.Watermark) state.cursors().load(area)).modified();
+        }
     }
 
     /** Changes one setting for the following commands. */

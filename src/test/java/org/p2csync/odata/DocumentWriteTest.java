@@ -153,7 +153,7 @@ class DocumentWriteTest {
             Item bad = Item.read("b", "DOC-6", Map.of())
                     .mapped(document(account("DOC-6", "Bad"), currency("XDB", "z".repeat(101))), "h2");
             Batch batch = new Batch("docs", "run-1", List.of(good, bad),
-                    new Cursor.Watermark("2024-05-01T10:00:00Z", "x"), true);
+                    new Cursor.Watermark("2024-05-01T10:00:00Z"), true);
 
             Batch out = template.requestBody("dataverse:accounts?area=docs", batch,
                     Batch.class);

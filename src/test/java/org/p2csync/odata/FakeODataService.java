@@ -17,15 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small OData service over real HTTP for the component tests: one entity set served with keyset semantics
- * (rows share one modifiedon, so the cursor's tie-breaker decides), server-driven paging by the maxpagesize
+ * A small OData service over real HTTP for the component tests: one entity set whose rows share one modifiedon
+ * (a {@code modifiedon ge W} filter serves all of them up to that second, none after it), server-driven paging by the maxpagesize
  * preference with nextLinks that repeat the query plus a $skiptoken (the last row's id), rows that render as broken JSON unless only their identity is selected, and a $batch endpoint that
  * answers each PATCH with a status chosen by its URL (204 by default; a transient one only once per key) and each
  * POST with 201.
  */
 final class FakeODataService implements AutoCloseable {
     static final String MODIFIED = "2024-05-01T10:00:00Z";
-    private static final Pattern AFTER_ID = Pattern.compile("accountid gt ([0-9a-f-]+)\\)");
+    private static final Pattern AT_OR_AFTER = Pattern.compile("modifiedon ge ([^&\\s]+)");
     private static final Pattern SKIP_TOKEN = Pattern.compile("\\$skiptoken=([0-9a-f-]+)");
 
     private final HttpServer server;
@@ -73,14 +73,16 @@ final class FakeODataService implements AutoCloseable {
         readQueries.add(query);
         int pageSize = Integer.parseInt(ex.getRequestHeaders().getFirst("Prefer").replace("odata.maxpagesize=", ""));
         Matcher skip = SKIP_TOKEN.matcher(query);
-        Matcher after = AFTER_ID.matcher(query);
-        String from = skip.find() ? skip.group(1) : after.find() ? after.group(1) : "";
+        Matcher atOrAfter = AT_OR_AFTER.matcher(query);
+        String from = skip.find() ? skip.group(1) : "";
+        boolean noneModifiedSince = atOrAfter.find() && atOrAfter.group(1).compareTo(MODIFIED) > 0;
         List<String> rest;
         if (query.contains("accountid eq ")) {
             // a read by id: the rows asked for that exist, whether paging skips them or not
             rest = ids.stream().filter(id -> query.contains("accountid eq " + id)).toList();
         } else {
-            rest = ids.stream().filter(id -> id.compareTo(from) > 0 && !skippedByPaging.contains(id)).toList();
+            rest = ids.stream().filter(id -> !noneModifiedSince && id.compareTo(from) > 0
+                    && !skippedByPaging.contains(id)).toList();
         }
         List<String> page = rest.subList(0, Math.min(pageSize, rest.size()));
         boolean identityOnly = query.contains("$select=accountid,accountnumber,modifiedon&");

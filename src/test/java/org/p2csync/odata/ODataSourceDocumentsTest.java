@@ -189,19 +189,10 @@ class ODataSourceDocumentsTest {
     private static final List<List<String>> PRODUCTS = List.of(
             List.of("demf", "P-1"), List.of("demf", "P-2"), List.of("usmf", "O'B"), List.of("usmf", "P-1"),
             List.of("usmf", "P-3"));
-    private static final Pattern AFTER = Pattern.compile(
-            "dataAreaId gt '([^']*)' or \\(dataAreaId eq '[^']*' and ProductNumber gt '((?:[^']|'')*)'\\)");
 
-    /** Keyset filter of the first request, then nextLinks that page by offset ($skip), as F&amp;O's do. */
+    /** Every product at one instant (a {@code ge} of that instant is all of them), then nextLinks that page by offset ($skip), as F&amp;O's do. */
     private static String productsService(String request, String base) {
-        Matcher after = AFTER.matcher(request);
-        List<List<String>> rest = new ArrayList<>(PRODUCTS);
-        if (after.find()) {
-            String area = after.group(1);
-            String number = after.group(2).replace("''", "'");
-            rest.removeIf(p -> p.get(0).compareTo(area) < 0
-                    || (p.get(0).equals(area) && p.get(1).compareTo(number) <= 0));
-        }
+        List<List<String>> rest = PRODUCTS;
         Matcher skip = Pattern.compile("\\$skip=(\\d+)").matcher(request);
         int from = skip.find() ? Integer.parseInt(skip.group(1)) : 0;
         List<List<String>> page = rest.subList(from, Math.min(from + 2, rest.size()));
@@ -227,7 +218,7 @@ class ODataSourceDocumentsTest {
     }
 
     @Test
-    void aCompositeIdRunFollowsTheNextLinksAndAResumedRunStartsAfterTheLexicographicCursor() throws Exception {
+    void aCompositeIdRunFollowsTheNextLinksAndAResumedRunStartsAtTheWatermarkSecondWithoutComparingIds() throws Exception {
         String[] base = new String[1];
         base[0] = start("/data/", request -> productsService(request, base[0]));
         RunBook book = new RunBook();
@@ -240,7 +231,7 @@ class ODataSourceDocumentsTest {
         assertThat(batches).flatExtracting(Batch::items).extracting(Item::sourceId).containsExactly(
                 "[\"demf\",\"P-1\"]", "[\"demf\",\"P-2\"]", "[\"usmf\",\"O'B\"]", "[\"usmf\",\"P-1\"]",
                 "[\"usmf\",\"P-3\"]");
-        assertThat(batches.get(1).end()).isEqualTo(new Cursor.Watermark(MODIFIED, "[\"usmf\",\"P-1\"]"));
+        assertThat(batches.get(1).end()).isEqualTo(new Cursor.Watermark(MODIFIED));
         assertThat(queries).hasSize(3).allSatisfy(q -> assertThat(q).contains("cross-company=true")
                 .contains("$orderby=ModifiedDateTime asc,dataAreaId asc,ProductNumber asc")
                 .doesNotContain("ModifiedDateTime gt"));
@@ -250,8 +241,9 @@ class ODataSourceDocumentsTest {
         book.save("a", batches.get(1).end());
         List<Batch> resumed = book.run(new ODataSource(erp, "a", book.spec, 2, true, Duration.ZERO));
 
-        assertThat(resumed).flatExtracting(Batch::items).extracting(Item::sourceId)
-                .containsExactly("[\"usmf\",\"P-3\"]");
-        assertThat(queries).singleElement().asString().contains("ProductNumber gt 'P-1'");
+        assertThat(resumed).flatExtracting(Batch::items).as("the watermark's instant again, all of it")
+                .hasSize(PRODUCTS.size());
+        assertThat(queries.get(0)).contains("$filter=ModifiedDateTime ge " + MODIFIED)
+                .doesNotContain(" gt ").contains("$orderby=ModifiedDateTime asc,dataAreaId asc,ProductNumber asc");
     }
 }

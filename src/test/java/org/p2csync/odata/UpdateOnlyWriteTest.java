@@ -158,7 +158,7 @@ class UpdateOnlyWriteTest {
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             Item missing = Item.read("m", "UPD-P1", Map.of())
                     .mapped(customer("UPD-P1", "Ghost", TargetRecord.Operation.UPDATE), "h1");
-            Batch batch = new Batch("upd", "run-1", List.of(missing), new Cursor.Watermark("2024-05-01T10:00:00Z", "x"), true);
+            Batch batch = new Batch("upd", "run-1", List.of(missing), new Cursor.Watermark("2024-05-01T10:00:00Z"), true);
 
             Batch out = template.requestBody("fno:CustomersV3?area=upd", batch, Batch.class);
 

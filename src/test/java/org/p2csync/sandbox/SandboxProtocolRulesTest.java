@@ -1,6 +1,7 @@
 package org.p2csync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -101,6 +103,39 @@ class SandboxProtocolRulesTest {
             }
             previous = row.get("modifiedon").asText();
         }
+    }
+
+    @Test
+    void heldTimestampsStampEveryCrmWriteWithOneSecondUntilReleased() throws Exception {
+        try (Sandbox held = Sandbox.start(SandboxOptions.defaults(dir.resolve("held")).withSeedAccounts(1))) {
+            SandboxHttp h = new SandboxHttp(held);
+            OffsetDateTime second = held.holdCrmTimestamps();
+            JsonNode first = created(h, held, "H-1");
+            Thread.sleep(1100);
+            JsonNode later = created(h, held, "H-2");
+
+            assertThat(OffsetDateTime.parse(first.get("modifiedon").asText())).isAtSameInstantAs(second);
+            assertThat(OffsetDateTime.parse(later.get("modifiedon").asText())).as("a second later, still the held one")
+                    .isAtSameInstantAs(second);
+            assertThat(later.get("versionnumber").asLong()).as("row versions still grow")
+                    .isGreaterThan(first.get("versionnumber").asLong());
+
+            held.releaseCrmTimestamps();
+            JsonNode released = created(h, held, "H-3");
+            assertThat(OffsetDateTime.parse(released.get("modifiedon").asText())).isAfter(second);
+        }
+        try (Sandbox millis = Sandbox.start(SandboxOptions.defaults(dir.resolve("held-millis")).withSeedAccounts(1)
+                .withTimestampPrecision(ChronoUnit.MILLIS))) {
+            assertThatThrownBy(millis::holdCrmTimestamps)
+                    .hasMessageContaining("whole-second");
+        }
+    }
+
+    private static JsonNode created(SandboxHttp h, Sandbox s, String number) throws Exception {
+        HttpResponse<String> r = h.send("POST", s.crmUrl() + "accounts", "{\"accountnumber\":\"" + number + "\"}",
+                Map.of("Prefer", "return=representation"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return SandboxHttp.JSON.readTree(r.body());
     }
 
     @Test
