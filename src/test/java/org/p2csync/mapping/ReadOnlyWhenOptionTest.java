@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2csync.schema.RealSchemaCatalog;
 import org.p2csync.schema.RealSchemas;
+import org.p2csync.sync.EntitySetCatalog;
+import org.p2csync.sync.EntitySetInfo;
+import org.p2csync.sync.FieldCatalog;
+import org.p2csync.sync.FieldInfo;
 import org.p2csync.sync.ReadOnlyWhen;
 
 /**
@@ -109,6 +113,43 @@ class ReadOnlyWhenOptionTest {
         assertThat(problems("""
                   readOnlyWhen: {}
                 """)).containsExactly("8: target readOnlyWhen names no field; e.g. readOnlyWhen: {statecode: [1, 2]}");
+    }
+
+    /**
+     * The flows never PATCH an order's state: Dataverse changes it only through FulfillSalesOrder and
+     * CancelSalesOrder. Refused at the line, against the real schemas and against a live $metadata (which says
+     * nothing about it), so start-up stops there too.
+     */
+    @Test
+    void aMappingWritingTheStateOfOrdersIsRefusedAtItsLine() throws IOException {
+        Path file = dir.resolve("order-state.yaml");
+        Files.writeString(file, """
+                area: order-state
+                source: { system: erp, entity: CDSSalesOrderHeaders, id: [dataAreaId, SalesOrderNumber], key: SalesOrderNumber }
+                target: { system: crm, entity: salesorders, key: [ordernumber], write: update }
+                fields:
+                  ordernumber: { from: SalesOrderNumber }
+                  statecode: { constant: 3 }
+                  statuscode: { constant: 100001 }
+                """);
+        Mapping mapping = new MappingLoader().load(file);
+        RealSchemas schemas = RealSchemas.shipped();
+        String refused = " of salesorders changes only through the service's messages (FulfillSalesOrder,"
+                + " CancelSalesOrder): Dataverse refuses a write naming it; keep the record's own state alone and write"
+                + " the progress to a column of its own (e.g. p2c_processingstatus)";
+        List<String> expected = List.of(file + ":6: target field statecode" + refused,
+                file + ":7: target field statuscode" + refused);
+        assertThat(catchThrowableOfType(MappingException.class, () -> mapping.validate(
+                RealSchemaCatalog.of(schemas, "erp"), RealSchemaCatalog.of(schemas, "crm"))).problems())
+                .containsExactlyElementsOf(expected);
+        Map<String, FieldInfo> live = new java.util.LinkedHashMap<>();
+        for (String name : List.of("salesorderid", "ordernumber", "statecode", "statuscode")) {
+            live.put(name, new FieldInfo(name, name.endsWith("code") ? "Edm.Int32" : "Edm.String", null));
+        }
+        FieldCatalog liveCrm = new EntitySetCatalog(Map.of("salesorders", new EntitySetInfo("salesorders",
+                List.of("salesorderid"), live, Map.of(), false)));
+        assertThat(catchThrowableOfType(MappingException.class, () -> mapping.validate(
+                RealSchemaCatalog.of(schemas, "erp"), liveCrm)).problems()).containsExactlyElementsOf(expected);
     }
 
     @Test
