@@ -64,12 +64,23 @@ public final class FlowComponent extends DefaultComponent {
                 : map;
     }
 
+    /**
+     * Skips what needs no write: unchanged records, and for a target with read-only states the records held there with
+     * the payload they have now ({@link StillReadOnlyStep}).
+     */
+    private BatchStep skipStage(String area) {
+        Mapping mapping = areas.mapping(area);
+        BatchStep skip = new SkipUnchangedStep(state.recordState(area), mapping.sourceLinesTarget());
+        if (!mapping.target().readOnlyWhen().isNever()) {
+            skip = skip.andThen(new StillReadOnlyStep(state.held()));
+        }
+        return skip.andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
+    }
+
     private BatchStep stepFor(String stage, String area) {
         return switch (stage) {
             case "map" -> mapStage(area);
-            case "skip-unchanged" -> new SkipUnchangedStep(state.recordState(area),
-                    areas.mapping(area).sourceLinesTarget())
-                    .andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
+            case "skip-unchanged" -> skipStage(area);
             case "commit" -> plan != null ? batch -> {
                 plan.passed(batch);
                 return batch;

@@ -30,8 +30,9 @@ final class HeldRecorder {
         Set<String> released = new LinkedHashSet<>();
         for (Item item : batch.items()) {
             if (item.status() == ItemStatus.HELD) {
+                // mapped first (held at a read-only target): its hash, so the same payload stays held unasked
                 holding.add(HeldRecord.held(batch.area(), item.sourceId(), item.displayKey(), item.reason(),
-                        batch.runId()));
+                        batch.runId()).withPayloadHash(item.target() == null ? null : item.hash()));
                 LOG.info("{}: {} held: {}", batch.area(), item.displayKey(), item.reason());
             } else if (item.status() != ItemStatus.READ && item.status() != ItemStatus.READY
                     && item.status() != ItemStatus.STILL_FAILING) {

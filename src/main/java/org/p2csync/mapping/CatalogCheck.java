@@ -57,6 +57,10 @@ final class CatalogCheck {
             for (References.Name f : refs.assignedFields()) {
                 unknownField(set, "target", f, " (target.assigned)");
             }
+            for (References.Comparison c : refs.readOnlyWhen()) {
+                unknownField(set, "target", new References.Name(c.field(), c.line()), " (target.readOnlyWhen)");
+            }
+            new ValueCheck(problems).comparisons(refs.readOnlyWhen(), set);
             targetKey(set);
             new ValueCheck(problems).literals(refs.literals(), set);
         });

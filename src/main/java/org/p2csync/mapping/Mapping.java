@@ -181,6 +181,8 @@ public final class Mapping {
                     file, f.line())));
             refs.assignedFields().forEach(f -> uses.add(new FieldUse(target.system(), refs.targetEntity().name(),
                     f.name(), file, f.line())));
+            refs.readOnlyWhen().forEach(c -> uses.add(new FieldUse(target.system(), refs.targetEntity().name(),
+                    c.field(), file, c.line())));
         }
     }
 

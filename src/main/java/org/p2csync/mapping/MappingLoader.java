@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.p2csync.sync.ReadOnlyWhen;
 import org.p2csync.sync.ReadSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ public final class MappingLoader {
             Set.of("area", "source", "target", "company", "filter", "valueMaps", "fields", "lines", "onDelete",
                     "conflicts");
     private static final Set<String> SOURCE = Set.of("system", "entity", "id", "key", "modified", "changeTracking");
-    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write", "assigned", "shared");
+    private static final Set<String> TARGET = Set.of("system", "entity", "key", "id", "write", "assigned", "shared",
+            "readOnlyWhen");
     private static final Set<String> SYSTEMS = Set.of("crm", "erp");
 
     private final SharedValueMaps shared;
@@ -251,11 +253,56 @@ public final class MappingLoader {
         Optional<TargetSpec.Write> write = write(m, problems);
         List<String> assigned = assigned(m, key, refs, problems);
         Optional<Boolean> shared = shared(m, problems);
+        ReadOnlyWhen readOnly = readOnlyWhen(m, key, refs, problems);
         if (system.isEmpty() || entity.isEmpty() || key.isEmpty() || write.isEmpty() || shared.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TargetSpec(system.get(), entity.get(), key, m.text("id").orElse(null), write.get(),
-                assigned, shared.get()));
+                assigned, shared.get(), readOnly));
+    }
+
+    /**
+     * {@code target.readOnlyWhen: {statecode: [1, 2, 3, 4]}}: per target field, the values in which the service
+     * refuses updates of the record. Each field is read from the target before a write; its values are literals as
+     * YAML types them (a list, or one value).
+     */
+    private static ReadOnlyWhen readOnlyWhen(YamlMap target, List<String> key, References refs, Problems problems) {
+        Optional<YamlMap.Entry> entry = target.entry("readOnlyWhen");
+        if (entry.isEmpty()) {
+            return ReadOnlyWhen.NEVER;
+        }
+        Optional<YamlMap> fields = YamlMap.of(entry.get().value(), "target readOnlyWhen", null, problems);
+        if (fields.isEmpty()) {
+            return ReadOnlyWhen.NEVER;
+        }
+        Map<String, List<Object>> values = new java.util.LinkedHashMap<>();
+        for (YamlMap.Entry field : fields.get().entries()) {
+            List<Node> items = field.value() instanceof SequenceNode seq ? seq.getValue() : List.of(field.value());
+            List<Object> literals = new ArrayList<>();
+            for (Node item : items) {
+                Object literal = Nodes.literal(item, "a value of readOnlyWhen " + field.key(), problems);
+                if (literal == null) {
+                    problems.add(Nodes.line(item), "readOnlyWhen " + field.key() + " lists an empty value: a record"
+                            + " without the field is never read-only; list the values that lock it");
+                } else {
+                    literals.add(literal);
+                }
+            }
+            if (items.isEmpty()) {
+                problems.add(field.line(), "readOnlyWhen " + field.key() + " lists no value; e.g. "
+                        + field.key() + ": [1, 2]");
+            } else if (key.contains(field.key())) {
+                problems.add(field.line(), "readOnlyWhen names the target key field " + field.key() + ": a record's"
+                        + " key says nothing about its state");
+            } else if (!literals.isEmpty()) {
+                values.put(field.key(), literals);
+                refs.readOnlyWhen(field.key(), literals, field.line());
+            }
+        }
+        if (fields.get().entries().isEmpty()) {
+            problems.add(entry.get().line(), "target readOnlyWhen names no field; e.g. readOnlyWhen: {statecode: [1, 2]}");
+        }
+        return new ReadOnlyWhen(values);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.p2csync.sync.Areas;
+import org.p2csync.sync.ReadOnlyWhen;
 import org.p2csync.sync.FieldCatalog;
 import org.p2csync.sync.ReadSpec;
 
@@ -117,6 +118,11 @@ public final class Mappings implements Areas {
     @Override
     public List<String> assignedFields(String area) {
         return mapping(area).target().assigned();
+    }
+
+    @Override
+    public ReadOnlyWhen readOnlyWhen(String area) {
+        return mapping(area).target().readOnlyWhen();
     }
 
     /**

@@ -34,6 +34,7 @@ final class References {
     private final List<Name> bindFields = new ArrayList<>();
     private final List<Bind> binds = new ArrayList<>();
     private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<Comparison> readOnlyWhen = new ArrayList<>();
     private List<Name> sourceId = List.of();
     private Name modified;
     private List<String> targetKey = List.of();
@@ -112,6 +113,15 @@ final class References {
     /** A condition comparing a source field with literals. */
     void comparison(String field, List<Object> values, int line) {
         comparisons.add(new Comparison(field, values, line));
+    }
+
+    /** A {@code target.readOnlyWhen} entry: a target field read back and the values that make a record read-only. */
+    void readOnlyWhen(String field, List<Object> values, int line) {
+        readOnlyWhen.add(new Comparison(field, values, line));
+    }
+
+    List<Comparison> readOnlyWhen() {
+        return List.copyOf(readOnlyWhen);
     }
 
     /** A document line's reference to a field of its mapped header. */

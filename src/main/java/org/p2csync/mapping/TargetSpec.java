@@ -1,6 +1,7 @@
 package org.p2csync.mapping;
 
 import java.util.List;
+import org.p2csync.sync.ReadOnlyWhen;
 
 /**
  * Where a mapping writes to.
@@ -14,9 +15,11 @@ import java.util.List;
  *     writing so other areas' lookups can name them
  * @param shared several source records write the same target record (a product released in several companies is
  *     one CRM product): each source record keeps its own record state, so they do not overwrite each other's hash
+ * @param readOnlyWhen the target values in which the service refuses updates of a record (a Dataverse order whose
+ *     statecode left Active): such a record is not written, but held ({@code target.readOnlyWhen})
  */
 public record TargetSpec(String system, String entity, List<String> key, String id, Write write,
-        List<String> assigned, boolean shared) {
+        List<String> assigned, boolean shared, ReadOnlyWhen readOnlyWhen) {
 
     /** {@code target.write}: whether p2c-sync may create the target record or only change one that exists. */
     public enum Write {
@@ -33,6 +36,13 @@ public record TargetSpec(String system, String entity, List<String> key, String 
         key = List.copyOf(key);
         write = write == null ? Write.UPSERT : write;
         assigned = assigned == null ? List.of() : List.copyOf(assigned);
+        readOnlyWhen = readOnlyWhen == null ? ReadOnlyWhen.NEVER : readOnlyWhen;
+    }
+
+    /** A target whose records are never read-only. */
+    public TargetSpec(String system, String entity, List<String> key, String id, Write write,
+            List<String> assigned, boolean shared) {
+        this(system, entity, key, id, write, assigned, shared, ReadOnlyWhen.NEVER);
     }
 
     /** A target none of whose fields the service assigns. */

@@ -2,6 +2,7 @@ package org.p2csync.mapping;
 
 import java.util.List;
 import java.util.Optional;
+import org.p2csync.schema.DataverseStateMessages;
 import org.p2csync.sync.Access;
 import org.p2csync.sync.EntitySetInfo;
 import org.p2csync.sync.FieldCatalog;
@@ -56,6 +57,16 @@ final class WriteCheck {
         // Dataverse takes a record's key from the URL: key fields are never sent in the body (ODataClient)
         if (!sides.erpTarget() && refs.targetKey().contains(field.name())) {
             return;
+        }
+        if (!sides.erpTarget() && DataverseStateMessages.STATE_COLUMNS.contains(field.name())) {
+            Optional<List<String>> messages = DataverseStateMessages.of(target.name());
+            if (messages.isPresent()) {
+                problems.add(field.line(), "target field " + field.name() + " of " + target.name() + " changes only"
+                        + " through the service's messages (" + String.join(", ", messages.get()) + "): Dataverse"
+                        + " refuses a write naming it; keep the record's own state alone and write the progress to a"
+                        + " column of its own (e.g. p2c_processingstatus)");
+                return;
+            }
         }
         target.field(field.name()).ifPresent(info -> {
             if (info.access() == Access.READ_ONLY) {

@@ -1,6 +1,7 @@
 package org.p2csync.odata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,14 @@ final class ConflictDetector {
      * @param ready indexes of the items about to be written
      */
     Map<Integer, Conflict> detect(List<Item> items, List<Integer> ready) {
+        return detect(items, ready, Map.of());
+    }
+
+    /**
+     * The same, using the target copies already read for some of the items (by index; a null copy: the target has
+     * none), so a record read for another reason ({@link ReadOnlyTargets}) costs no second GET.
+     */
+    Map<Integer, Conflict> detect(List<Item> items, List<Integer> ready, Map<Integer, Map<String, Object>> read) {
         Map<String, Integer> byKey = new LinkedHashMap<>();
         for (int i : ready) {
             TargetRecord target = items.get(i).target();
@@ -61,22 +70,32 @@ final class ConflictDetector {
                 .filter(e -> lastWritten.containsKey(e.getKey()))
                 .map(Map.Entry::getValue)
                 .toList();
-        Map<Integer, Conflict> conflicts = new LinkedHashMap<>();
-        for (int from = 0; from < known.size(); from += KeyedReader.CHUNK) {
-            List<Integer> chunk = known.subList(from, Math.min(known.size(), from + KeyedReader.CHUNK));
-            List<Map<String, Object>> copies = readCopies(chunk.stream().map(i -> items.get(i).target()).toList());
+        Map<Integer, Map<String, Object>> copies = new HashMap<>();
+        List<Integer> unread = known.stream().filter(i -> !read.containsKey(i)).toList();
+        known.stream().filter(read::containsKey).forEach(i -> copies.put(i, read.get(i)));
+        for (int from = 0; from < unread.size(); from += KeyedReader.CHUNK) {
+            List<Integer> chunk = unread.subList(from, Math.min(unread.size(), from + KeyedReader.CHUNK));
+            List<Map<String, Object>> rows = readCopies(chunk.stream().map(i -> items.get(i).target()).toList());
             for (int c = 0; c < chunk.size(); c++) {
-                Item item = items.get(chunk.get(c));
-                TargetRecord target = item.target();
-                int index = chunk.get(c);
-                Optional.ofNullable(copies.get(c))
-                        .map(row -> compare(lastWritten.get(target.stateKey()), row, target.payload()))
-                        .filter(differences -> !differences.isEmpty())
-                        .ifPresent(differences -> conflicts.put(index,
-                                new Conflict(item.displayKey(), target.keyString(), differences)));
+                copies.put(chunk.get(c), rows.get(c));
             }
         }
+        Map<Integer, Conflict> conflicts = new LinkedHashMap<>();
+        for (int index : known) {
+            Item item = items.get(index);
+            TargetRecord target = item.target();
+            Optional.ofNullable(copies.get(index))
+                    .map(row -> compare(lastWritten.get(target.stateKey()), row, target.payload()))
+                    .filter(differences -> !differences.isEmpty())
+                    .ifPresent(differences -> conflicts.put(index,
+                            new Conflict(item.displayKey(), target.keyString(), differences)));
+        }
         return conflicts;
+    }
+
+    /** The header fields compared, for a reader that reads the copies for this detector too. */
+    List<String> fields() {
+        return fields;
     }
 
     /** The target's current copies of these records (null where it has none), with the compared fields written. */

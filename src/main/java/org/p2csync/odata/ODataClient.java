@@ -36,6 +36,8 @@ public final class ODataClient {
     public static final String CATALOG_AREA = "metadata";
     /** Tries a page body gets to be valid JSON before it counts as malformed at the source. */
     public static final int MALFORMED_ATTEMPTS = 3;
+    /** A request of a $batch the service gave no answer for: it was not executed. */
+    private static final String NO_RESPONSE = "no response for this request in the $batch";
 
     private final ServiceConfig config;
     private final RetryingSender sender;
@@ -193,7 +195,10 @@ public final class ODataClient {
      * never falling back to POST. Records with operation DELETE are sent as DELETE by
      * key; a 404 answer means already gone and counts as success. Records answered with a transient status (429/5xx
      * inside the batch) are sent again, without their neighbours, under the retry policy; if they stay transient their
-     * last status is returned. Dataverse: a record or bind whose key value cannot travel in a URL
+     * last status is returned. Records the $batch gave no answer for were not executed (Dataverse stops at a failed
+     * change set even with continue-on-error): they are sent again at once, without pause and outside the retry
+     * policy's attempts, since every round answers at least one record more; only a $batch answered with no part at
+     * all counts as a transient failure of each. Dataverse: a record or bind whose key value cannot travel in a URL
      * ({@code / < > * % & : \ ? + #}) is addressed by its id, found by $filter first ({@link ByIdAddressing}); others
      * cost no extra request. Results are in the records' order.
      *
@@ -238,6 +243,7 @@ public final class ODataClient {
             List<BatchResponse.Part> parts = executeBatch(area, batch);
             List<Integer> transientOnes = new ArrayList<>();
             List<Integer> missing = new ArrayList<>();
+            List<Integer> unanswered = new ArrayList<>();
             int next = 0;
             int firstContentId = 1;
             for (int index : pending) {
@@ -246,6 +252,11 @@ public final class ODataClient {
                 Answer answer = answer(parts, next, members, firstContentId);
                 next += answer.partsUsed();
                 firstContentId += members;
+                if (answer.partsUsed() == 0) {
+                    // the service stopped before it (Dataverse stops at a failed change set): not executed
+                    unanswered.add(index);
+                    continue;
+                }
                 BatchResponse.Part part = answer.part();
                 String message = part.isSuccess() ? ""
                         : (members > 1 ? member(record, answer.member(), entitySet) + ": " : "") + part.errorMessage();
@@ -307,13 +318,26 @@ public final class ODataClient {
                     missing.add(index);
                 }
             }
+            if (!unanswered.isEmpty() && unanswered.size() == pending.size()) {
+                // nothing at all was answered: no progress to build on, so as a transient failure of each
+                for (int index : unanswered) {
+                    results.set(index, new WriteResult(503, NO_RESPONSE));
+                }
+                transientOnes.addAll(unanswered);
+                unanswered.clear();
+            } else if (!unanswered.isEmpty()) {
+                LOG.info("{}: {} record(s) of the $batch to {} got no response (the service stopped after a failed"
+                        + " change set): not executed, sent again", area, unanswered.size(), entitySet);
+            }
             boolean retryTransient = !transientOnes.isEmpty() && attempt < policy.maxAttempts();
             if (retryTransient) {
                 sender.pause(policy.backoff(attempt), "retrying " + transientOnes.size() + " transient record(s) of "
                         + entitySet + ", attempt " + attempt + "/" + policy.maxAttempts());
                 attempt++;
             }
+            // each round answers at least one request, so resending the unanswered ones ends
             pending = new ArrayList<>(missing);
+            pending.addAll(unanswered);
             if (retryTransient) {
                 pending.addAll(transientOnes);
             }
@@ -435,9 +459,8 @@ public final class ODataClient {
 
     private static Answer answer(List<BatchResponse.Part> parts, int next, int members, int firstContentId) {
         if (next >= parts.size()) {
-            // a service that stopped early answers fewer parts; the unanswered were not applied
-            return new Answer(new BatchResponse.Part(null, 503, "no response for this request in the $batch", null),
-                    0, 0);
+            // a service that stopped early answers fewer parts; the unanswered were not applied (no parts used)
+            return new Answer(new BatchResponse.Part(null, 503, NO_RESPONSE, null), 0, 0);
         }
         BatchResponse.Part first = parts.get(next);
         if (members == 1) {
@@ -457,7 +480,7 @@ public final class ODataClient {
         }
         for (int m = 0; m < members; m++) {
             BatchResponse.Part part = next + m < parts.size() ? parts.get(next + m)
-                    : new BatchResponse.Part(null, 503, "no response for this request in the $batch", null);
+                    : new BatchResponse.Part(null, 503, NO_RESPONSE, null);
             if (!part.isSuccess()) {
                 return new Answer(part, m, Math.min(members, parts.size() - next));
             }

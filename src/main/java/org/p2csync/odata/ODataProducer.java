@@ -13,6 +13,7 @@ import org.p2csync.sync.Batch;
 import org.p2csync.sync.Conflict;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ItemStatus;
+import org.p2csync.sync.ReadOnlyWhen;
 import org.p2csync.sync.TargetRecord;
 import org.p2csync.sync.WrittenPayloads;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class ODataProducer extends DefaultProducer {
 
     private final ODataEndpoint endpoint;
     private ConflictDetector conflicts;
+    private ReadOnlyTargets readOnly;
     private AssignedReader assigned;
 
     ODataProducer(ODataEndpoint endpoint) {
@@ -43,7 +45,17 @@ final class ODataProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         conflicts = conflictDetector();
+        readOnly = readOnlyTargets();
         assigned = assignedReader();
+    }
+
+    /** Null unless the area's mapping names target states that refuse updates ({@code target.readOnlyWhen}). */
+    private ReadOnlyTargets readOnlyTargets() {
+        Areas areas = endpoint.getCamelContext().getRegistry().findSingleByType(Areas.class);
+        ReadOnlyWhen when = areas == null ? ReadOnlyWhen.NEVER : areas.readOnlyWhen(endpoint.getArea());
+        return when.isNever() ? null : new ReadOnlyTargets(endpoint.client(), endpoint.getArea(),
+                endpoint.getEntitySet(), endpoint.isCrossCompany(), endpoint.getPageSize(), when,
+                conflicts == null ? List.of() : conflicts.fields());
     }
 
     /** Null unless the area's mapping names fields its target assigns. */
@@ -89,7 +101,20 @@ final class ODataProducer extends DefaultProducer {
                 rejected++;
             }
         }
-        Map<Integer, Conflict> found = conflicts == null || ready.isEmpty() ? Map.of() : conflicts.detect(items, ready);
+        Map<Integer, Map<String, Object>> copies = Map.of();
+        int held = 0;
+        if (readOnly != null && !ready.isEmpty()) {
+            // a write the service refuses in the record's state would fail it every run: hold it instead, named
+            ReadOnlyTargets.Found lockedOnes = readOnly.check(items, ready);
+            for (Map.Entry<Integer, String> locked : lockedOnes.readOnly().entrySet()) {
+                items.set(locked.getKey(), items.get(locked.getKey()).held(locked.getValue()));
+                ready.remove(locked.getKey());
+                held++;
+            }
+            copies = lockedOnes.copies();
+        }
+        Map<Integer, Conflict> found = conflicts == null || ready.isEmpty() ? Map.of()
+                : conflicts.detect(items, ready, copies);
         for (List<Integer> chunk : chunks(ready, items, limit)) {
             List<TargetRecord> records = chunk.stream().map(i -> items.get(i).target()).toList();
             List<WriteResult> results = endpoint.client().upsert(endpoint.getArea(), endpoint.getEntitySet(), records);
@@ -113,6 +138,9 @@ final class ODataProducer extends DefaultProducer {
         if (!ready.isEmpty()) {
             LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
                     ready.size(), endpoint.getEntitySet(), rejected);
+        }
+        if (held > 0) {
+            LOG.info("{}: {} records not written: read-only at {}", endpoint.getArea(), held, endpoint.getEntitySet());
         }
         Batch done = batch.withItems(items).withConflicts(written(batch, found, items));
         exchange.getMessage().setBody(assigned == null ? done : assigned.readBack(done, created));

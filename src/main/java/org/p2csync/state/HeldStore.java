@@ -18,4 +18,10 @@ public interface HeldStore {
     List<HeldRecord> list(String area, int limit);
 
     long count(String area);
+
+    /**
+     * Of these source ids, the held records that carry a payload hash (held at a read-only target), by source id:
+     * one query.
+     */
+    java.util.Map<String, HeldRecord> heldWithPayload(String area, Collection<String> sourceIds);
 }

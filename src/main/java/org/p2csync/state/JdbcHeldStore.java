@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The held table in the state database. */
 final class JdbcHeldStore implements HeldStore {
@@ -29,16 +31,18 @@ final class JdbcHeldStore implements HeldStore {
         tx.inTransaction("record " + records.size() + " held records of area '" + area + "'", connection -> {
             // update first so since stays; held records are few per page, so two small statements each cost little
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE held_record SET record_key = ?, reason = ?, run_id = ? WHERE area = ? AND source_id = ?""");
+                    UPDATE held_record SET record_key = ?, reason = ?, run_id = ?, payload_hash = ?
+                    WHERE area = ? AND source_id = ?""");
                     PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO held_record (area, source_id, record_key, reason, since, run_id)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO held_record (area, source_id, record_key, reason, since, run_id, payload_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (HeldRecord r : records) {
                     update.setString(1, r.recordKey());
                     update.setString(2, r.reason());
                     update.setString(3, r.runId());
-                    update.setString(4, r.area());
-                    update.setString(5, r.sourceId());
+                    update.setString(4, r.payloadHash());
+                    update.setString(5, r.area());
+                    update.setString(6, r.sourceId());
                     if (update.executeUpdate() == 0) {
                         insert.setString(1, r.area());
                         insert.setString(2, r.sourceId());
@@ -46,6 +50,7 @@ final class JdbcHeldStore implements HeldStore {
                         insert.setString(4, r.reason());
                         DbTime.set(insert, 5, now);
                         insert.setString(6, r.runId());
+                        insert.setString(7, r.payloadHash());
                         insert.executeUpdate();
                     }
                 }
@@ -77,15 +82,14 @@ final class JdbcHeldStore implements HeldStore {
         }
         return tx.inTransaction("read held records of area '" + area + "'", connection -> {
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT area, source_id, record_key, reason, since, run_id FROM held_record
+                    SELECT area, source_id, record_key, reason, since, run_id, payload_hash FROM held_record
                     WHERE area = ? ORDER BY since, source_id LIMIT ?""")) {
                 st.setString(1, area);
                 st.setInt(2, limit);
                 List<HeldRecord> rows = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new HeldRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                DbTime.get(rs, "since"), rs.getString(6)));
+                        rows.add(row(rs));
                     }
                 }
                 return rows;
@@ -105,6 +109,34 @@ final class JdbcHeldStore implements HeldStore {
                 }
             }
         });
+    }
+
+    @Override
+    public Map<String, HeldRecord> heldWithPayload(String area, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.inTransaction("read held records of area '" + area + "' by source id", connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT area, source_id, record_key, reason, since, run_id, payload_hash FROM held_record
+                    WHERE area = ? AND source_id = ANY(?) AND payload_hash IS NOT NULL""")) {
+                st.setString(1, area);
+                st.setArray(2, KeyArrays.of(connection, sourceIds));
+                Map<String, HeldRecord> rows = new LinkedHashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        HeldRecord r = row(rs);
+                        rows.put(r.sourceId(), r);
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static HeldRecord row(ResultSet rs) throws java.sql.SQLException {
+        return new HeldRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                DbTime.get(rs, "since"), rs.getString(6), rs.getString(7));
     }
 
     private static void validate(HeldRecord r) {

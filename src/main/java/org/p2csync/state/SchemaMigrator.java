@@ -127,7 +127,11 @@ final class SchemaMigrator {
             new Migration(9, "source fingerprints of failed records, still-failing count of runs", List.of(
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_fingerprint VARCHAR(128)",
                     "CREATE INDEX IF NOT EXISTS sync_error_area_source ON sync_error (area, source_id)",
-                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")));
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")),
+            // a record held because its target copy is read-only (target.readOnlyWhen) keeps the payload hash it was
+            // held with: read again as it was, it stays held without asking the target again
+            new Migration(14, "payload hash of records held at a read-only target", List.of(
+                    "ALTER TABLE held_record ADD COLUMN IF NOT EXISTS payload_hash VARCHAR(128)")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);

@@ -33,4 +33,13 @@ public interface Areas {
     default List<String> assignedFields(String area) {
         return List.of();
     }
+
+    /**
+     * The target values in which the service refuses updates of a record (mapping {@code target.readOnlyWhen}): the
+     * target side reads them for the records it is about to update and holds those that are read-only instead of
+     * sending a write the service would refuse. {@link ReadOnlyWhen#NEVER} costs no request.
+     */
+    default ReadOnlyWhen readOnlyWhen(String area) {
+        return ReadOnlyWhen.NEVER;
+    }
 }

@@ -72,7 +72,7 @@ class DocumentSectionsTest {
                 .containsEntry("quantity", new BigDecimal("1.00"));
         TargetRecord order = doc.lines().get(2);
         assertThat(order.key()).containsExactly(Map.entry("ordernumber", "SO-1"));
-        assertThat(order.payload()).containsEntry("statuscode", 100003L).containsEntry("invoicedon", "2026-11-20");
+        assertThat(order.payload()).containsEntry("p2c_processingstatus", 916800006L).containsEntry("invoicedon", "2026-11-20");
     }
 
     @Test
@@ -166,11 +166,11 @@ class DocumentSectionsTest {
                 TestCatalog.typed("lineitemnumber", "Edm.Int32"), TestCatalog.text("productnumber", 100),
                 TestCatalog.typed("quantity", "Edm.Decimal"));
         TestCatalog orders = TestCatalog.of("salesorders", TestCatalog.text("ordernumber", 100),
-                TestCatalog.typed("statuscode", "Edm.Int32"), TestCatalog.typed("datefulfilled", "Edm.DateTimeOffset"));
+                TestCatalog.typed("p2c_processingstatus", "Edm.Int32"), TestCatalog.typed("datefulfilled", "Edm.DateTimeOffset"));
 
         invoices.validate(new Catalogs(erp, erpLines), new Catalogs(crm, crmLines,
                 TestCatalog.of("salesorders", TestCatalog.text("ordernumber", 100),
-                        TestCatalog.typed("statuscode", "Edm.Int32"), TestCatalog.typed("invoicedon", "Edm.Date"))));
+                        TestCatalog.typed("p2c_processingstatus", "Edm.Int32"), TestCatalog.typed("invoicedon", "Edm.Date"))));
         MappingException e = catchThrowableOfType(MappingException.class,
                 () -> invoices.validate(new Catalogs(erp, erpLines), new Catalogs(crm, crmLines, orders)));
 

@@ -90,6 +90,10 @@ class RealSchemaChecksTest {
                         + " it",
                 at(f, 30) + "constant 9 is not an option value of statecode; options: 0 Active, 1 Submitted,"
                         + " 2 Canceled, 3 Fulfilled, 4 Invoiced",
+                at(f, 30) + "target field statecode of salesorders changes only through the service's messages"
+                        + " (FulfillSalesOrder, CancelSalesOrder): Dataverse refuses a write naming it; keep the"
+                        + " record's own state alone and write the progress to a column of its own (e.g."
+                        + " p2c_processingstatus)",
                 at(f, 31) + "constant 'Invoiced' is not an option value of p2c_processingstatus; options: 916800000"
                         + " Draft, 916800001 Active, 916800002 Confirmed, 916800003 Picked, 916800004 Partially"
                         + " delivered, 916800005 Delivered, 916800006 Invoiced, 916800007 Partially invoiced,"

@@ -100,6 +100,39 @@ class DocumentWriteTest {
         assertThat(rows(crm, "accounts", "accountnumber eq 'DOC-3'")).hasSize(1);
     }
 
+    /**
+     * Dataverse stops a $batch at a failed change set (continue-on-error notwithstanding): the documents after it get
+     * no answer and were not executed. They are sent again at once and outside the retry policy's attempts: with one
+     * attempt allowed, three refused documents ahead of two good ones still leave every document its own answer.
+     */
+    @Test
+    void documentsAfterARefusedChangeSetAreSentAgainUntilEachHasItsOwnAnswer() {
+        RequestCounter counter = new RequestCounter();
+        ODataClient once = new ODataClient(ServiceConfig.of("crm", Dialect.DATAVERSE, sandbox.crmUrl(),
+                sandbox.tokenUrl(), SandboxIds.CLIENT_ID, SandboxIds.CLIENT_SECRET)
+                .withRetry(new RetryPolicy(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1), 1)), counter);
+        List<TargetRecord> documents = List.of(
+                document(account("DOC-R1", "r".repeat(161)), currency("XRA", "Fine")),
+                document(account("DOC-R2", "Refused line"), currency("XRB", "r".repeat(101))),
+                document(account("DOC-R3", "r".repeat(161)), currency("XRC", "Fine")),
+                document(account("DOC-R4", "Good"), currency("XRD", "Fine")),
+                document(account("DOC-R5", "Good too"), currency("XRE", "Fine")));
+
+        List<WriteResult> results = once.upsert("resend", "accounts", documents);
+
+        assertThat(results).extracting(WriteResult::status).containsExactly(400, 400, 400, 204, 204);
+        assertThat(results.get(0).message()).startsWith("header accounts DOC-R1: ").contains("name");
+        assertThat(results.get(1).message()).startsWith("line transactioncurrencies XRB: ").contains("currencyname");
+        assertThat(results.get(2).message()).startsWith("header accounts DOC-R3: ");
+        assertThat(results).extracting(WriteResult::message).noneMatch(m -> m.contains("no response"));
+        assertThat(rows(crm, "accounts", "accountnumber eq 'DOC-R4' or accountnumber eq 'DOC-R5'")).hasSize(2);
+        assertThat(rows(crm, "transactioncurrencies", "isocurrencycode eq 'XRD' or isocurrencycode eq 'XRE'"))
+                .hasSize(2);
+        assertThat(rows(crm, "accounts", "accountnumber eq 'DOC-R2'")).as("refused documents are not there").isEmpty();
+        // a token, then one $batch per refused document at the front and one for the rest
+        assertThat(counter.get("resend", "crm")).isEqualTo(1 + 4);
+    }
+
     @Test
     void aRejectedHeaderIsNamedAsTheHeader() {
         TargetRecord bad = document(account("DOC-4", "y".repeat(161)), currency("XCA", "Fine"));
