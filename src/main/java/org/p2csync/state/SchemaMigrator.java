@@ -127,7 +127,25 @@ final class SchemaMigrator {
             new Migration(9, "source fingerprints of failed records, still-failing count of runs", List.of(
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_fingerprint VARCHAR(128)",
                     "CREATE INDEX IF NOT EXISTS sync_error_area_source ON sync_error (area, source_id)",
-                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")));
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")),
+            // operations: an area paused (by an operator or its alert rule) reads nothing until resumed, whichever
+            // instance runs it; the alert rules of the configuration are stored so that every instance applies the
+            // same; the rules count an area's failed records within a window
+            new Migration(10, "area pauses and alert rules", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS area_pause (
+                        area VARCHAR(100) NOT NULL PRIMARY KEY,
+                        paused_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                        paused_by VARCHAR(16) NOT NULL,
+                        reason TEXT NOT NULL,
+                        resumed_at TIMESTAMP WITH TIME ZONE)""",
+                    """
+                    CREATE TABLE IF NOT EXISTS alert_rule (
+                        area VARCHAR(100) NOT NULL PRIMARY KEY,
+                        max_failed INT NOT NULL,
+                        window_seconds BIGINT NOT NULL,
+                        updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+                    "CREATE INDEX IF NOT EXISTS sync_error_area_created ON sync_error (area, created_at)")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);
