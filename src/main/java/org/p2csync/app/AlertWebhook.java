@@ -45,7 +45,7 @@ final class AlertWebhook implements AlertNotifier {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: alert webhook {} failed ({}); the area is paused all the same", alert.area(), url,
-                    String.valueOf(e.getMessage()));
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("{}: alert webhook {} interrupted; the area is paused all the same", alert.area(), url);
