@@ -60,7 +60,8 @@ public final class SettingsLoader {
         SetupSettings setup = new SetupSettings(lookup.get("p2c.setup.solution"), lookup.get("p2c.setup.key-wait")
                 .map(v -> duration("p2c.setup.key-wait", v)).orElse(SetupSettings.DEFAULT_KEY_WAIT));
         return new Settings(crm, erp, data, Path.of(lookup.get("p2c.routes").orElse("routes")),
-                Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used, setup);
+                Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used, setup,
+                AlertKeys.read(file, env, system));
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, or ISO-8601 ({@code PT10M}). */

@@ -1,5 +1,6 @@
 package org.p2csync.app;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.p2csync.flow.AlertNotifier;
+import org.p2csync.flow.AlertRuleCheck;
 import org.p2csync.flow.AreaRuns;
 import org.p2csync.flow.FlowComponent;
 import org.p2csync.flow.RunLedger;
@@ -59,6 +62,10 @@ public final class SyncRuntime implements AutoCloseable {
             MappingFiles.validate(catalog, connectors.catalogs());
             RunLedger ledger = new RunLedger(state.runs(), counter);
             listeners.forEach(ledger::addListener);
+            state.alertRules().store(settings.alerts().rulesFor(catalog.areas()));
+            ledger.addListener(new AlertRuleCheck(state.alertRules(), state.errors(), state.pauses(),
+                    settings.alerts().webhook().<AlertNotifier>map(AlertWebhook::new).orElse(AlertNotifier.NONE),
+                    Clock.systemUTC()));
 
             Main main = CamelRoutes.start(settings, Map.of(
                     "dataverse", connectors.crmComponent(),

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Prospect-to-cash sync between Dynamics 365 Sales (Dataverse) and Finance & Operations."
                 + "%nWith no command: the demo (a built-in CRM and ERP sandbox with live activity, synced continuously).",
         subcommands = {SetupCommand.class, SyncCommand.class, StatusCommand.class, RetryCommand.class, SandboxCommand.class,
+                ErrorsCommand.class, HistoryCommand.class, PauseCommand.class, ResumeCommand.class,
                 ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class P2cCommand implements Callable<Integer> {
     @Override

@@ -20,8 +20,9 @@ final class RunReport {
         this.runs = List.copyOf(runs);
     }
 
+    /** Every run completed or was held back by its area's pause (a paused area has no failed records to report). */
     boolean allCompleted() {
-        return runs.stream().allMatch(r -> r.outcome() == Outcome.Completed);
+        return runs.stream().allMatch(r -> r.outcome() == Outcome.Completed || r.outcome() == Outcome.Paused);
     }
 
     /** {@code {"record": "ORD-1", "targetKey": "usmf|ORD-1", "fields": [{"field", "lastWritten", "found", "written"}]}} */

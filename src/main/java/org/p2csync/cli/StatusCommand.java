@@ -82,6 +82,7 @@ final class StatusCommand implements Callable<Integer> {
                     c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts(),
                     c.stillFailing() == 0 ? "" : ", still failing " + c.stillFailing());
         }
+        printPause(out, area, state);
         printConflicts(out, area, state);
         long errors = state.errors().countOpen(area);
         out.println("  open errors: " + errors);
@@ -105,6 +106,13 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
         }
         printHeld(out, area, state);
+    }
+
+    /** Whether the area is paused (by whom, why) and its alert rule, as the state holds them for every instance. */
+    private static void printPause(PrintWriter out, String area, StateStore state) {
+        state.pauses().current(area).ifPresent(p -> out.printf("  paused:      %s (resume --area %s)%n",
+                p.describe(), area));
+        state.alertRules().rule(area).ifPresent(r -> out.println("  alert rule:  " + r.describe()));
     }
 
     /** Documents not sent because a line fails the mapping's require: a business rule, not an error to fix here. */

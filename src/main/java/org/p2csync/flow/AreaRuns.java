@@ -28,19 +28,29 @@ public final class AreaRuns implements AreaReader {
     private final RunLifecycle lifecycle;
     private final PendingRecords pending;
     private final WrittenSources written;
+    private final RunGate gate;
 
+    /** Runs that nothing holds back. */
     public AreaRuns(Areas areas, CursorStore cursors, RunLifecycle lifecycle, PendingRecords pending,
             WrittenSources written) {
+        this(areas, cursors, lifecycle, pending, written, RunGate.OPEN);
+    }
+
+    /** @param gate asked first at every run; when it holds the run back, nothing is opened or read */
+    public AreaRuns(Areas areas, CursorStore cursors, RunLifecycle lifecycle, PendingRecords pending,
+            WrittenSources written, RunGate gate) {
         this.areas = areas;
         this.cursors = cursors;
         this.lifecycle = lifecycle;
         this.pending = pending;
         this.written = written;
+        this.gate = gate;
     }
 
-    /** Runs over the application's state: its cursors, waiting records and record state. */
-    public static AreaRuns of(Areas areas, StateStore state, RunLifecycle lifecycle) {
-        return new AreaRuns(areas, state.cursors(), lifecycle, state.pending(), WrittenSources.of(state));
+    /** Runs over the application's state: its cursors, waiting records, record state and pause switches. */
+    public static AreaRuns of(Areas areas, StateStore state, RunLedger ledger) {
+        return new AreaRuns(areas, state.cursors(), ledger, state.pending(), WrittenSources.of(state),
+                new PausedAreas(state.pauses(), ledger));
     }
 
     /**
@@ -77,6 +87,9 @@ public final class AreaRuns implements AreaReader {
 
     @Override
     public long run(String area, Function<ReadSpec, SourceReader> open, BatchSink sink) throws Exception {
+        if (gate.holdsBack(area)) {
+            return 0;
+        }
         ReadSpec spec = areas.readSpec(area);
         SourceReader source = open.apply(spec);
         String runId = lifecycle.begin(area);

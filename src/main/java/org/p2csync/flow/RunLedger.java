@@ -42,6 +42,19 @@ public final class RunLedger implements RunLifecycle {
         return runId;
     }
 
+    /**
+     * Records a run of a paused area: it read nothing, so it is recorded as started and ended at once, outcome Paused,
+     * and the listeners hear of it like of any other run.
+     */
+    void paused(String area) {
+        String runId = history.start(area);
+        Map<String, Long> none = new LinkedHashMap<>();
+        SYSTEMS.forEach(s -> none.put(s, 0L));
+        history.finish(runId, RunCounts.ZERO, none, Outcome.Paused);
+        RunSummary summary = new RunSummary(area, runId, RunCounts.ZERO, none, Outcome.Paused, Duration.ZERO, null);
+        listeners.forEach(l -> l.finished(summary));
+    }
+
     /** Conflicts a run summary lists (all are counted and in the conflict store): bounds a run's memory. */
     static final int LISTED_CONFLICTS = 100;
 

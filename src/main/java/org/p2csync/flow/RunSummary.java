@@ -37,6 +37,10 @@ public record RunSummary(
     }
 
     public String describe() {
+        if (outcome == Outcome.Paused) {
+            return String.format("%s run %s Paused: read nothing, the cursor stays; `resume --area %s` to catch up",
+                    area, runId, area);
+        }
         double seconds = Math.max(took.toMillis(), 1) / 1000.0;
         return String.format(
                 "%s run %s %s in %.1f s: read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d,"

@@ -1,5 +1,6 @@
 package org.p2csync.state;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,4 +27,10 @@ public interface ErrorStore {
     void resolve(String area, Collection<String> recordKeys);
 
     long countOpen(String area);
+
+    /**
+     * How many of the area's records failed at or after {@code since}, resolved since or not: what an alert rule
+     * counts. A record that failed twice counts once.
+     */
+    long failedRecordsSince(String area, Instant since);
 }

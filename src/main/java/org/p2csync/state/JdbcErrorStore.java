@@ -152,6 +152,23 @@ final class JdbcErrorStore implements ErrorStore {
         });
     }
 
+    @Override
+    public long failedRecordsSince(String area, Instant since) {
+        return tx.inTransaction("count failed records of area '" + area + "' since " + since, connection -> {
+            // an error without a record key (a page that could not be read) counts as one record of its own
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT COUNT(DISTINCT COALESCE(record_key, CONCAT('#', CAST(id AS VARCHAR(20)))))
+                    FROM sync_error WHERE area = ? AND created_at >= ?""")) {
+                st.setString(1, area);
+                DbTime.set(st, 2, since);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     private static void validate(ErrorRow row) {
         AreaNames.require(row.area());
         if (row.recordKey() != null && row.recordKey().length() > RecordStateRepository.MAX_KEY_LENGTH) {

@@ -128,6 +128,24 @@ final class SchemaMigrator {
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_fingerprint VARCHAR(128)",
                     "CREATE INDEX IF NOT EXISTS sync_error_area_source ON sync_error (area, source_id)",
                     "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")),
+            // operations: an area paused (by an operator or its alert rule) reads nothing until resumed, whichever
+            // instance runs it; the alert rules of the configuration are stored so that every instance applies the
+            // same; the rules count an area's failed records within a window
+            new Migration(10, "area pauses and alert rules", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS area_pause (
+                        area VARCHAR(100) NOT NULL PRIMARY KEY,
+                        paused_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                        paused_by VARCHAR(16) NOT NULL,
+                        reason TEXT NOT NULL,
+                        resumed_at TIMESTAMP WITH TIME ZONE)""",
+                    """
+                    CREATE TABLE IF NOT EXISTS alert_rule (
+                        area VARCHAR(100) NOT NULL PRIMARY KEY,
+                        max_failed INT NOT NULL,
+                        window_seconds BIGINT NOT NULL,
+                        updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+                    "CREATE INDEX IF NOT EXISTS sync_error_area_created ON sync_error (area, created_at)")),
             // a record held because its target copy is read-only (target.readOnlyWhen) keeps the payload hash it was
             // held with: read again as it was, it stays held without asking the target again
             new Migration(14, "payload hash of records held at a read-only target", List.of(

@@ -30,6 +30,8 @@ public final class StateStore implements AutoCloseable {
     private final PendingStore pending;
     private final ConflictStore conflicts;
     private final HeldStore held;
+    private final AreaPauses pauses;
+    private final AlertRules alertRules;
 
     private StateStore(JdbcConnectionPool pool, Dialect dialect, Clock clock) {
         this.pool = pool;
@@ -42,6 +44,8 @@ public final class StateStore implements AutoCloseable {
         this.pending = new JdbcPendingStore(tx, clock);
         this.conflicts = new JdbcConflictStore(tx, clock);
         this.held = new JdbcHeldStore(tx, clock);
+        this.pauses = new JdbcAreaPauses(tx, clock);
+        this.alertRules = new JdbcAlertRules(tx, dialect, clock);
     }
 
     public static StateStore open(StateConfig config) {
@@ -107,6 +111,16 @@ public final class StateStore implements AutoCloseable {
     /** Documents held back by their mapping's require (a write-in line), per area. */
     public HeldStore held() {
         return held;
+    }
+
+    /** The pause switch of each area (operators' `pause`/`resume`, alert rules that fired). */
+    public AreaPauses pauses() {
+        return pauses;
+    }
+
+    /** The alert rules the sync stored at its start, as every instance applies them. */
+    public AlertRules alertRules() {
+        return alertRules;
     }
 
     /** Conflicts of two-way areas, per run. */

@@ -7,7 +7,9 @@ public enum Outcome {
     /** Some records failed, others were written or needed no write. */
     Warning,
     /** Records failed and none was written. */
-    Error;
+    Error,
+    /** The area was paused: the run read nothing and its cursor stayed. Never the result of {@link #of}. */
+    Paused;
 
     public static Outcome of(long written, long failed) {
         if (failed == 0) {
