@@ -11,6 +11,7 @@ import org.p2csync.state.StateStore;
  *
  * @param configFile the properties file read, if any, also handed to Camel for its own {@code camel.*} keys
  * @param setup how setup changes the CRM (solution, key wait)
+ * @param http the operations HTTP server (status page, health, metrics) of a continuous sync and the demo
  */
 public record Settings(
         Optional<ServiceSettings> crm,
@@ -20,7 +21,8 @@ public record Settings(
         Path mappingsDir,
         Optional<StateDatabase> stateDatabase,
         Optional<Path> configFile,
-        SetupSettings setup) {
+        SetupSettings setup,
+        HttpSettings http) {
 
     /** A shared database for state (PostgreSQL for clusters); absent = H2 file under the data folder. */
     public record StateDatabase(String url, String user, String password) {
