@@ -1,8 +1,10 @@
 package org.p2csync.app;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -17,6 +19,7 @@ import org.p2csync.flow.RunSummary;
 import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
+import org.p2csync.sync.PausedAreas;
 import org.p2csync.sync.RequestCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +36,22 @@ public final class SyncRuntime implements AutoCloseable {
     private final RunLedger ledger;
     private final List<String> areas;
     private final Map<String, RunSummary> lastRun = new ConcurrentHashMap<>();
+    private final Optional<OperationsServer> operations;
 
-    private SyncRuntime(Main main, StateStore state, RunLedger ledger, List<String> areas) {
+    private SyncRuntime(Main main, StateStore state, RunLedger ledger, List<String> areas,
+            Optional<OperationsServer> operations) {
         this.main = main;
         this.state = state;
         this.ledger = ledger;
         this.areas = areas;
+        this.operations = operations;
         ledger.addListener(s -> lastRun.put(s.area(), s));
     }
 
     /**
-     * Starts everything. With {@code scheduled} false the routes start idle and {@link #runOnce} drives them.
+     * Starts everything. With {@code scheduled} false the routes start idle and {@link #runOnce} drives them; with
+     * {@code scheduled} true the operations HTTP server (status page, health, metrics) serves too, unless
+     * {@code p2c.http.enabled=false}: a run of `--once` is over before anyone could look.
      *
      * @throws ConfigurationException when a setting, a mapping or a route is wrong, before any record moves
      */
@@ -75,12 +83,18 @@ public final class SyncRuntime implements AutoCloseable {
             // With `--once` the Quartz scheduler stays in standby: the jobs exist but never fire, so only runOnce()
             // starts a run and no scheduled run can overlap it.
             main.addInitialProperty("camel.component.quartz.autoStartScheduler", String.valueOf(scheduled));
+            Optional<OperationsServer> operations = scheduled && settings.http().enabled()
+                    ? Optional.of(OperationsServer.configure(main, settings.http(), state, counter, ledger,
+                            PausedAreas.NONE))
+                    : Optional.empty();
             main.start();
             List<String> routed = routedAreas(main.getCamelContext(), catalog);
             LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",
                     settings.stateDatabase().map(Object::toString).orElse(settings.dataDir().toString()));
-            return new SyncRuntime(main, state, ledger, AreaOrder.sort(routed, area -> catalog.mapping(area).lookups()
-                    .stream().map(LookupRef::area).collect(Collectors.toSet())));
+            List<String> ordered = AreaOrder.sort(routed, area -> catalog.mapping(area).lookups()
+                    .stream().map(LookupRef::area).collect(Collectors.toSet()));
+            operations.ifPresent(o -> o.started(main.getCamelContext(), ordered));
+            return new SyncRuntime(main, state, ledger, ordered, operations);
         } catch (Exception | Error e) {
             state.close();
             throw e;
@@ -108,6 +122,11 @@ public final class SyncRuntime implements AutoCloseable {
             throw new IllegalStateException("the run of area '" + area + "' did not start; see the log above");
         }
         return summary;
+    }
+
+    /** Where the status page, /observe/health and /observe/metrics answer; empty when no server runs. */
+    public Optional<URI> httpUrl() {
+        return operations.map(OperationsServer::url);
     }
 
     public CamelContext camelContext() {
