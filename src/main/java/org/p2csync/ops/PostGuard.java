@@ -41,11 +41,11 @@ public final class PostGuard {
     /**
      * @param remote the client's address as the server saw it
      * @param origin the Origin header, if any
-     * @param host the Host header (what the browser addressed)
+     * @param host host:port the browser addressed (the Host header); null when unknown
      * @param presented a token from the Authorization header or the form, if any
      */
     public Verdict check(String remote, String origin, String host, Optional<String> presented) {
-        if (origin != null && !origin.equals("null") && host != null && !sameHost(origin, host)) {
+        if (origin != null && (host == null || !sameHost(origin, host))) {
             return Verdict.refused("the request comes from the page of another site (" + origin + ")");
         }
         if (token.isPresent() && presented.isPresent() && equal(token.get(), presented.get())) {

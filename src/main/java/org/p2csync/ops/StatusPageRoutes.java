@@ -1,6 +1,7 @@
 package org.p2csync.ops;
 
 import io.vertx.core.net.SocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class StatusPageRoutes extends RouteBuilder {
         String area = in.getHeader("area", String.class);
         String name = in.getHeader("action", String.class);
         PostGuard.Verdict verdict = guard.check(remote(in), in.getHeader("Origin", String.class),
-                in.getHeader("Host", String.class), presentedToken(in));
+                addressed(in), presentedToken(in));
         Message out = exchange.getMessage();
         out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
         if (!verdict.allowed()) {
@@ -106,6 +107,16 @@ public final class StatusPageRoutes extends RouteBuilder {
             return Optional.of(authorization.substring(7).strip());
         }
         return Optional.ofNullable(in.getHeader("token", String.class)).filter(t -> !t.isBlank());
+    }
+
+    /** host:port the client addressed, from the request URL (Camel's header filter drops the Host header itself). */
+    private static String addressed(Message in) {
+        try {
+            URI url = URI.create(in.getHeader(Exchange.HTTP_URL, String.class));
+            return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String remote(Message in) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.p2csync.app.Endpoints;
@@ -36,6 +37,9 @@ final class ContinuousSync implements AutoCloseable {
 
     private final SyncFixture fixture;
     private final BlockingQueue<RunSummary> finished = new LinkedBlockingQueue<>();
+    /** Released by the test: a held run's thread waits here, so the area's next run cannot start meanwhile. */
+    private final Semaphore released = new Semaphore(0);
+    private volatile Predicate<RunSummary> hold = r -> false;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private SyncRuntime runtime;
 
@@ -63,8 +67,29 @@ final class ContinuousSync implements AutoCloseable {
     ContinuousSync start() throws Exception {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.of(fixture.config()));
         runtime = SyncRuntime.start(settings, new Endpoints(settings.crm().orElseThrow(), settings.erp().orElseThrow()),
-                true, List.of(finished::add));
+                true, List.of(this::finished));
         return this;
+    }
+
+    private void finished(RunSummary run) {
+        finished.add(run);
+        if (hold.test(run)) {
+            hold = r -> false;
+            released.acquireUninterruptibly();
+        }
+    }
+
+    /**
+     * Holds the area's next matching run in its last step (its history is written, its listeners are told), so that
+     * the test sees the state that run left before another run of the area can change it; until {@link #release}.
+     */
+    RunSummary awaitHeld(String area, Predicate<RunSummary> match, Duration timeout) throws InterruptedException {
+        hold = r -> r.area().equals(area) && match.test(r);
+        return awaitRun(area, match, timeout);
+    }
+
+    void release() {
+        released.release();
     }
 
     SyncRuntime runtime() {
@@ -110,6 +135,8 @@ final class ContinuousSync implements AutoCloseable {
     }
 
     void stop() {
+        hold = r -> false;
+        released.release(); // a run still held would keep Camel from stopping
         if (runtime != null) {
             runtime.close();
             runtime = null;

@@ -40,18 +40,20 @@ class OperationsEndpointsTest {
             probe.postCrm("accounts", tooLongName("HEALTH-1"));
             sync.start();
 
-            RunSummary failed = sync.awaitRun("accounts", r -> r.counts().failed() > 0, RUN_WAIT);
+            RunSummary failed = sync.awaitHeld("accounts", r -> r.counts().failed() > 0, RUN_WAIT);
             assertThat(failed.outcome()).as(failed.describe()).isEqualTo(Outcome.Error);
             HttpResponse<String> down = sync.get("observe/health");
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             assertThat(check(down, "area-accounts").get("status").asText()).isEqualTo("DOWN");
             assertThat(check(down, "area-accounts").get("message").asText()).contains("ended in Error")
                     .contains("failed 1, written 0");
+            sync.release();
 
             String id = (String) probe.crm("accounts", "$filter=accountnumber eq 'HEALTH-1'").get(0).get("accountid");
             probe.patchCrm("accounts(" + id + ")", Map.of("name", "Health Ltd"));
-            sync.awaitRun("accounts", r -> r.counts().written() == 1 && r.outcome() == Outcome.Completed, RUN_WAIT);
-            HttpResponse<String> up = sync.get("observe/health");
+            sync.awaitHeld("accounts", r -> r.counts().written() == 1 && r.outcome() == Outcome.Completed, RUN_WAIT);
+            HttpResponse<String> up = sync.get("observe/health?data=true");
+            sync.release();
             JsonNode accounts = check(up, "area-accounts");
             assertThat(accounts.get("status").asText()).as(up.body()).isEqualTo("UP");
             assertThat(accounts.get("data").get("last.outcome").asText()).isEqualTo("Completed");
