@@ -117,8 +117,7 @@ final class StatusPage {
             if (askToken) {
                 html.append("<input type=\"password\" name=\"token\" placeholder=\"token\" aria-label=\"token\">");
             }
-            html.append("<button type=\"submit\" name=\"action\" value=\"").append(Html.escape(action.name()))
-                    .append("\">").append(Html.escape(action.label())).append("</button></form>\n");
+            html.append("<button type=\"submit\">").append(Html.escape(action.label())).append("</button></form>\n");
         }
     }
 

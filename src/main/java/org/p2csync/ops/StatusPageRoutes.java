@@ -48,7 +48,7 @@ public final class StatusPageRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("platform-http:/?httpMethodRestrict=GET").routeId("p2c-status-page").process(this::page);
-        from("platform-http:/areas/{area}/{action}?httpMethodRestrict=POST").routeId("p2c-status-action")
+        from("platform-http:/areas/{p2cArea}/{p2cAction}?httpMethodRestrict=POST").routeId("p2c-status-action")
                 .process(this::act);
     }
 
@@ -68,8 +68,8 @@ public final class StatusPageRoutes extends RouteBuilder {
 
     private void act(Exchange exchange) {
         Message in = exchange.getIn();
-        String area = in.getHeader("area", String.class);
-        String name = in.getHeader("action", String.class);
+        String area = in.getHeader("p2cArea", String.class);
+        String name = in.getHeader("p2cAction", String.class);
         PostGuard.Verdict verdict = guard.check(remote(in), in.getHeader("Origin", String.class),
                 addressed(in), presentedToken(in));
         Message out = exchange.getMessage();

@@ -84,8 +84,13 @@ final class ContinuousSync implements AutoCloseable {
      * the test sees the state that run left before another run of the area can change it; until {@link #release}.
      */
     RunSummary awaitHeld(String area, Predicate<RunSummary> match, Duration timeout) throws InterruptedException {
-        hold = r -> r.area().equals(area) && match.test(r);
+        hold(area, match);
         return awaitRun(area, match, timeout);
+    }
+
+    /** Holds the area's next matching run (see {@link #awaitHeld}); set before doing what makes it happen. */
+    void hold(String area, Predicate<RunSummary> match) {
+        hold = r -> r.area().equals(area) && match.test(r);
     }
 
     void release() {

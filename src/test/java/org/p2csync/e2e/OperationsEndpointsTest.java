@@ -50,8 +50,9 @@ class OperationsEndpointsTest {
             sync.release();
 
             String id = (String) probe.crm("accounts", "$filter=accountnumber eq 'HEALTH-1'").get(0).get("accountid");
+            sync.hold("accounts", r -> r.counts().written() == 1 && r.outcome() == Outcome.Completed);
             probe.patchCrm("accounts(" + id + ")", Map.of("name", "Health Ltd"));
-            sync.awaitHeld("accounts", r -> r.counts().written() == 1 && r.outcome() == Outcome.Completed, RUN_WAIT);
+            sync.awaitRun("accounts", r -> r.counts().written() == 1 && r.outcome() == Outcome.Completed, RUN_WAIT);
             HttpResponse<String> up = sync.get("observe/health?data=true");
             sync.release();
             JsonNode accounts = check(up, "area-accounts");
