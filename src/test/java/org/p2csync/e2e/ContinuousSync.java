@@ -82,13 +82,8 @@ final class ContinuousSync implements AutoCloseable {
     /**
      * Holds the area's next matching run in its last step (its history is written, its listeners are told), so that
      * the test sees the state that run left before another run of the area can change it; until {@link #release}.
+     * Set before doing what makes the run happen.
      */
-    RunSummary awaitHeld(String area, Predicate<RunSummary> match, Duration timeout) throws InterruptedException {
-        hold(area, match);
-        return awaitRun(area, match, timeout);
-    }
-
-    /** Holds the area's next matching run (see {@link #awaitHeld}); set before doing what makes it happen. */
     void hold(String area, Predicate<RunSummary> match) {
         hold = r -> r.area().equals(area) && match.test(r);
     }

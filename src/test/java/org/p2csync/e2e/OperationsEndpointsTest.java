@@ -38,9 +38,10 @@ class OperationsEndpointsTest {
                 ContinuousSync sync = new ContinuousSync(sandbox, dir, Map.of(), "accounts")) {
             ODataProbe probe = new ODataProbe(sandbox);
             probe.postCrm("accounts", tooLongName("HEALTH-1"));
+            sync.hold("accounts", r -> r.counts().failed() > 0);
             sync.start();
 
-            RunSummary failed = sync.awaitHeld("accounts", r -> r.counts().failed() > 0, RUN_WAIT);
+            RunSummary failed = sync.awaitRun("accounts", r -> r.counts().failed() > 0, RUN_WAIT);
             assertThat(failed.outcome()).as(failed.describe()).isEqualTo(Outcome.Error);
             HttpResponse<String> down = sync.get("observe/health");
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
