@@ -57,7 +57,7 @@ final class OperationsServer {
     /** Configures Camel to serve; call before {@code main.start()}. */
     static OperationsServer configure(Main main, HttpSettings http, StateStore state, RequestCounter requests,
             RunLedger ledger, PausedAreas pauses) {
-        int port = http.port() == 0 ? freePort(http.host()) : http.port();
+        int port = http.port() == 0 ? freePort(http.host()) : requireFree(http.host(), http.port());
         for (String server : List.of("camel.server.", "camel.management.")) {
             main.addInitialProperty(server + "enabled", "true");
             main.addInitialProperty(server + "host", http.host());
@@ -99,6 +99,18 @@ final class OperationsServer {
     URI url() {
         String host = http.host().contains(":") ? "[" + http.host() + "]" : http.host();
         return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    /** Says which setting to change before Camel would fail with a bare "address already in use". */
+    private static int requireFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return port;
+        } catch (IOException e) {
+            throw new ConfigurationException("p2c.http.port=" + port + " on p2c.http.host=" + host + ": cannot listen ("
+                    + e.getMessage() + "; another p2c-sync?): set p2c.http.port to a free port, 0 for any, or"
+                    + " p2c.http.enabled=false", e);
+        }
     }
 
     private static int freePort(String host) {

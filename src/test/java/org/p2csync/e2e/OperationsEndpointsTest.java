@@ -1,9 +1,12 @@
 package org.p2csync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p2csync.app.ConfigurationException;
 import org.p2csync.flow.RunSummary;
 import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxOptions;
@@ -22,7 +26,8 @@ import org.p2csync.sync.Outcome;
 /**
  * The operations HTTP server of a continuous sync, over real HTTP: an area's health check goes DOWN after a run that
  * ended in Error and UP after a completed one, and DOWN again when no run completes within three schedule periods;
- * the metrics count what the runs wrote, rising from run to run; a button is refused to a page of another site.
+ * the metrics count what the runs wrote, rising from run to run; a button is refused to a page of another site; a port
+ * already taken is refused naming the setting.
  */
 class OperationsEndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,7 +113,7 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void aButtonPressedFromAPageOfAnotherSiteIsRefused() throws Exception {
+    void aButtonPressedFromAPageOfAnotherSiteIsRefusedAndATakenPortNamesTheSetting() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp()
                 .withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(0));
                 ContinuousSync sync = new ContinuousSync(sandbox, dir, Map.of(), "accounts")) {
@@ -120,6 +125,15 @@ class OperationsEndpointsTest {
             assertThat(local.statusCode()).as(local.body()).isEqualTo(303);
             assertThat(local.body()).contains("no failed records");
             assertThat(sync.post("areas/nosuch/retry").body()).contains("unknown area 'nosuch'");
+
+            // a port already taken is a configuration error naming the setting, before anything runs
+            int taken = sync.url("/").getPort();
+            sync.stop();
+            try (ServerSocket other = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress())) {
+                sync.fixture().set("p2c.http.port", String.valueOf(taken));
+                assertThatThrownBy(sync::start).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("p2c.http.port=" + taken).hasMessageContaining("0 for any");
+            }
         }
     }
 
