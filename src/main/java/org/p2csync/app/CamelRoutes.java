@@ -15,12 +15,12 @@ final class CamelRoutes {
     private CamelRoutes() {}
 
     /**
-     * Starts Camel with the routes.
+     * Camel with the routes, not yet started (the operations server configures it before {@code main.start()}).
      *
      * @param scheduled false: the Quartz scheduler stays in standby, so the jobs exist but never fire and only
      *     {@link #poll} starts a run, which no scheduled run can overlap
      */
-    static Main start(Settings settings, Map<String, Object> beans, boolean scheduled) throws Exception {
+    static Main create(Settings settings, Map<String, Object> beans, boolean scheduled) {
         Main main = new Main();
         beans.forEach(main::bind);
         settings.configFile().ifPresent(f -> main.setPropertyPlaceholderLocations("file:" + f.toAbsolutePath()));
@@ -29,7 +29,6 @@ final class CamelRoutes {
                 "classpath:camel-template/*.camel.yaml,file:" + settings.routesDir().toAbsolutePath()
                         + "/*.camel.yaml");
         main.addInitialProperty("camel.component.quartz.autoStartScheduler", String.valueOf(scheduled));
-        main.start();
         return main;
     }
 

@@ -38,13 +38,14 @@ public final class PlanRunner {
         MappingFiles.validate(catalog, connectors.catalogs());
         PlanReport report = new PlanReport(catalog, limit);
         try (StateStore state = open(settings, report)) {
-            Main main = CamelRoutes.start(settings, Map.of(
+            Main main = CamelRoutes.create(settings, Map.of(
                     "dataverse", connectors.crmComponent(),
                     "fno", connectors.erpComponent(),
                     "p2c", FlowComponent.planning(catalog, state, report),
                     "p2cAreas", catalog,
                     "p2cAreaReader", AreaRuns.planning(catalog, state, report),
                     "p2cChangePlan", report), false);
+            main.start();
             try {
                 List<String> routed = AreaOrder.sort(SyncRuntime.routedAreas(main.getCamelContext(), catalog),
                         area -> catalog.mapping(area).lookups().stream().map(LookupRef::area)

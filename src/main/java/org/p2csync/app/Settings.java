@@ -12,6 +12,7 @@ import org.p2csync.state.StateStore;
  * @param configFile the properties file read, if any, also handed to Camel for its own {@code camel.*} keys
  * @param setup how setup changes the CRM (solution, key wait)
  * @param alerts the areas' alert rules and the webhook told when one pauses an area
+ * @param http the operations HTTP server (status page, health, metrics) of a continuous sync and the demo
  */
 public record Settings(
         Optional<ServiceSettings> crm,
@@ -22,7 +23,8 @@ public record Settings(
         Optional<StateDatabase> stateDatabase,
         Optional<Path> configFile,
         SetupSettings setup,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        HttpSettings http) {
 
     /** A shared database for state (PostgreSQL for clusters); absent = H2 file under the data folder. */
     public record StateDatabase(String url, String user, String password) {

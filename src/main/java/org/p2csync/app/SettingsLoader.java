@@ -61,7 +61,30 @@ public final class SettingsLoader {
                 .map(v -> duration("p2c.setup.key-wait", v)).orElse(SetupSettings.DEFAULT_KEY_WAIT));
         return new Settings(crm, erp, data, Path.of(lookup.get("p2c.routes").orElse("routes")),
                 Path.of(lookup.get("p2c.mappings").orElse("mappings")), db, used, setup,
-                AlertKeys.read(file, env, system));
+                AlertKeys.read(file, env, system), http(lookup));
+    }
+
+    private HttpSettings http(Lookup lookup) {
+        boolean enabled = lookup.get("p2c.http.enabled").map(v -> bool("p2c.http.enabled", v)).orElse(true);
+        int port = lookup.get("p2c.http.port").map(v -> integer("p2c.http.port", v)).orElse(HttpSettings.DEFAULT_PORT);
+        return new HttpSettings(enabled, lookup.get("p2c.http.host").orElse(HttpSettings.DEFAULT_HOST), port,
+                secret(lookup, "p2c.http.token"));
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + "=" + value + ": not a whole number");
+        }
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key + "=" + value + ": write true or false");
+        };
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, or ISO-8601 ({@code PT10M}). */

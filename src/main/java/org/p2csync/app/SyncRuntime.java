@@ -1,9 +1,11 @@
 package org.p2csync.app;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -20,6 +22,7 @@ import org.p2csync.flow.RunSummary;
 import org.p2csync.mapping.LookupRef;
 import org.p2csync.mapping.Mappings;
 import org.p2csync.state.StateStore;
+import org.p2csync.sync.PausedAreas;
 import org.p2csync.sync.RequestCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +39,22 @@ public final class SyncRuntime implements AutoCloseable {
     private final RunLedger ledger;
     private final List<String> areas;
     private final Map<String, RunSummary> lastRun = new ConcurrentHashMap<>();
+    private final Optional<OperationsServer> operations;
 
-    private SyncRuntime(Main main, StateStore state, RunLedger ledger, List<String> areas) {
+    private SyncRuntime(Main main, StateStore state, RunLedger ledger, List<String> areas,
+            Optional<OperationsServer> operations) {
         this.main = main;
         this.state = state;
         this.ledger = ledger;
         this.areas = areas;
+        this.operations = operations;
         ledger.addListener(s -> lastRun.put(s.area(), s));
     }
 
     /**
-     * Starts everything. With {@code scheduled} false the routes start idle and {@link #runOnce} drives them.
+     * Starts everything. With {@code scheduled} false the routes start idle and {@link #runOnce} drives them; with
+     * {@code scheduled} true the operations HTTP server (status page, health, metrics) serves too, unless
+     * {@code p2c.http.enabled=false}: a run of `--once` is over before anyone could look.
      *
      * @throws ConfigurationException when a setting, a mapping or a route is wrong, before any record moves
      */
@@ -67,18 +75,24 @@ public final class SyncRuntime implements AutoCloseable {
                     settings.alerts().webhook().<AlertNotifier>map(AlertWebhook::new).orElse(AlertNotifier.NONE),
                     Clock.systemUTC()));
 
-            Main main = CamelRoutes.start(settings, Map.of(
+            Main main = CamelRoutes.create(settings, Map.of(
                     "dataverse", connectors.crmComponent(),
                     "fno", connectors.erpComponent(),
                     "p2c", new FlowComponent(catalog, state, ledger),
                     "p2cAreas", catalog,
                     "p2cAreaReader", AreaRuns.of(catalog, state, ledger),
                     "p2cWrittenPayloads", state.writtenPayloads()), scheduled);
+            Optional<OperationsServer> operations = scheduled && settings.http().enabled()
+                    ? Optional.of(OperationsServer.configure(main, settings.http(), state, counter, ledger))
+                    : Optional.empty();
+            main.start();
             List<String> routed = routedAreas(main.getCamelContext(), catalog);
             LOG.info("p2c-sync started: areas {} ({}), state in {}", routed, scheduled ? "on their schedules" : "once",
                     settings.stateDatabase().map(Object::toString).orElse(settings.dataDir().toString()));
-            return new SyncRuntime(main, state, ledger, AreaOrder.sort(routed, area -> catalog.mapping(area).lookups()
-                    .stream().map(LookupRef::area).collect(Collectors.toSet())));
+            List<String> ordered = AreaOrder.sort(routed, area -> catalog.mapping(area).lookups()
+                    .stream().map(LookupRef::area).collect(Collectors.toSet()));
+            operations.ifPresent(o -> o.started(main.getCamelContext(), ordered));
+            return new SyncRuntime(main, state, ledger, ordered, operations);
         } catch (Exception | Error e) {
             state.close();
             throw e;
@@ -103,6 +117,11 @@ public final class SyncRuntime implements AutoCloseable {
             throw new IllegalStateException("the run of area '" + area + "' did not start; see the log above");
         }
         return summary;
+    }
+
+    /** Where the status page, /observe/health and /observe/metrics answer; empty when no server runs. */
+    public Optional<URI> httpUrl() {
+        return operations.map(OperationsServer::url);
     }
 
     public CamelContext camelContext() {

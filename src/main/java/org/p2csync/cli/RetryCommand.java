@@ -60,17 +60,6 @@ final class RetryCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String area, FailedRecordRetry.Scheduled scheduled) {
-        List<String> records = scheduled.records();
-        if (records.isEmpty() && scheduled.withoutSourceId() == 0) {
-            out.printf("%s: no failed records%n", area);
-            return;
-        }
-        out.printf("%s: %d failed record(s) will be re-read by the next run%s%n", area, records.size(),
-                records.isEmpty() ? "" : ": " + String.join(", ", records.subList(0, Math.min(SHOWN, records.size())))
-                        + (records.size() > SHOWN ? " and " + (records.size() - SHOWN) + " more" : ""));
-        if (scheduled.withoutSourceId() > 0) {
-            out.printf("%s: %d older error(s) do not name their source id and stay open; they flow again when their"
-                    + " source record changes%n", area, scheduled.withoutSourceId());
-        }
+        scheduled.describe(SHOWN).forEach(line -> out.printf("%s: %s%n", area, line));
     }
 }

@@ -14,6 +14,7 @@ import org.p2csync.app.AreaOrder;
 import org.p2csync.app.ConfigurationException;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
+import org.p2csync.state.AreaStatus;
 import org.p2csync.state.ConflictRow;
 import org.p2csync.state.ErrorRow;
 import org.p2csync.state.HeldRecord;
@@ -41,6 +42,8 @@ final class StatusCommand implements Callable<Integer> {
     static final int SHOWN_HELD = 5;
     /** Latest conflicts shown per area. */
     static final int SHOWN_CONFLICTS = 5;
+    private static final AreaStatus.Limits SHOWN =
+            new AreaStatus.Limits(1, SHOWN_ERRORS, SHOWN_WAITING, SHOWN_HELD, SHOWN_CONFLICTS);
 
     @Option(names = "--area", paramLabel = "NAME", description = "Only this area. Default: every area of mappings/.")
     String area;
@@ -58,20 +61,21 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StateStore state = StateStore.open(settings.stateConfig())) {
             for (String a : areas) {
-                print(out, a, state);
+                print(out, AreaStatus.read(state, a, SHOWN), state);
             }
         }
         out.flush();
         return 0;
     }
 
-    private static void print(PrintWriter out, String area, StateStore state) {
+    private static void print(PrintWriter out, AreaStatus status, StateStore state) {
+        String area = status.area();
         out.println(area);
-        List<RunRecord> runs = state.runs().recent(area, 1);
-        if (runs.isEmpty()) {
+        Optional<RunRecord> last = status.lastRun();
+        if (last.isEmpty()) {
             out.println("  last run:    never");
         } else {
-            RunRecord run = runs.get(0);
+            RunRecord run = last.get();
             RunCounts c = run.counts();
             // held, conflicts and records still failing concern documents, two-way areas and areas read in full
             // with open errors: the others keep their line as it always was
@@ -82,11 +86,11 @@ final class StatusCommand implements Callable<Integer> {
                     c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts(),
                     c.stillFailing() == 0 ? "" : ", still failing " + c.stillFailing());
         }
-        printPause(out, area, state);
-        printConflicts(out, area, state);
-        long errors = state.errors().countOpen(area);
+        printPause(out, status.area(), state);
+        printConflicts(out, status.conflicts());
+        long errors = status.openErrors();
         out.println("  open errors: " + errors);
-        for (ErrorRow e : state.errors().open(area, SHOWN_ERRORS)) {
+        for (ErrorRow e : status.errors()) {
             out.printf("    %s: %s failed: %s (%s)%n", e.recordKey(), e.stage(), e.reason(), e.createdAt());
         }
         if (errors > SHOWN_ERRORS) {
@@ -96,16 +100,16 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("    (they flow again when their source changes, in an area read in full also when its mapping"
                     + " changes; after fixing the cause elsewhere: retry --area %s)%n", area);
         }
-        long waiting = state.pending().count(area);
+        long waiting = status.waiting();
         out.println("  waiting:     " + waiting);
-        for (PendingRecord p : state.pending().list(area, SHOWN_WAITING)) {
+        for (PendingRecord p : status.waitingShown()) {
             out.printf("    %s: %s (since %s, %d attempts)%n",
                     p.sourceKey() == null ? p.sourceId() : p.sourceKey(), p.reason(), p.firstSeen(), p.attempts());
         }
         if (waiting > SHOWN_WAITING) {
             out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
         }
-        printHeld(out, area, state);
+        printHeld(out, status);
     }
 
     /** Whether the area is paused (by whom, why) and its alert rule, as the state holds them for every instance. */
@@ -116,10 +120,10 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Documents not sent because a line fails the mapping's require: a business rule, not an error to fix here. */
-    private static void printHeld(PrintWriter out, String area, StateStore state) {
-        long held = state.held().count(area);
+    private static void printHeld(PrintWriter out, AreaStatus status) {
+        long held = status.held();
         out.println("  held:        " + held);
-        for (HeldRecord h : state.held().list(area, SHOWN_HELD)) {
+        for (HeldRecord h : status.heldShown()) {
             out.printf("    %s: held: %s (since %s, run %s)%n", h.recordKey(), h.reason(), h.since(), h.runId());
         }
         if (held > SHOWN_HELD) {
@@ -132,8 +136,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** The latest conflicts (two-way areas): which record, which fields, found at the target vs written. */
-    private static void printConflicts(PrintWriter out, String area, StateStore state) {
-        List<ConflictRow> conflicts = state.conflicts().recent(area, SHOWN_CONFLICTS);
+    private static void printConflicts(PrintWriter out, List<ConflictRow> conflicts) {
         if (conflicts.isEmpty()) {
             return;
         }

@@ -50,7 +50,7 @@ public final class AreaRuns implements AreaReader {
     /** Runs over the application's state: its cursors, waiting records, record state and pause switches. */
     public static AreaRuns of(Areas areas, StateStore state, RunLedger ledger) {
         return new AreaRuns(areas, state.cursors(), ledger, state.pending(), WrittenSources.of(state),
-                new PausedAreas(state.pauses(), ledger));
+                new PauseGate(state.pauses(), ledger));
     }
 
     /**

@@ -311,6 +311,7 @@ public final class ODataClient {
                 }
                 if (RetryPolicy.isTransient(part.status())) {
                     transientOnes.add(index);
+                    sender.transientAnswer(area, part.status());
                     RetryAfter.deadline(Optional.ofNullable(part.retryAfter()), Instant.now())
                             .ifPresent(sender::holdUntil);
                 } else if (!delete && part.status() == 404 && config.dialect() == Dialect.FNO
@@ -331,7 +332,7 @@ public final class ODataClient {
             }
             boolean retryTransient = !transientOnes.isEmpty() && attempt < policy.maxAttempts();
             if (retryTransient) {
-                sender.pause(policy.backoff(attempt), "retrying " + transientOnes.size() + " transient record(s) of "
+                sender.pause(area, policy.backoff(attempt), "retrying " + transientOnes.size() + " transient record(s) of "
                         + entitySet + ", attempt " + attempt + "/" + policy.maxAttempts());
                 attempt++;
             }

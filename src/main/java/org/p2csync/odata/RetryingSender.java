@@ -77,6 +77,9 @@ final class RetryingSender {
                     }
                 }
                 lastStatus = response.statusCode();
+                if (lastStatus == 429) {
+                    counter.throttled(area, system);
+                }
                 lastProblem = "HTTP " + lastStatus;
                 lastError = null;
                 wait = policy.backoff(attempt);
@@ -99,6 +102,7 @@ final class RetryingSender {
             if (attempt < policy.maxAttempts()) {
                 LOG.info("{} {} {} failed ({}), attempt {}/{}; retrying in {} ms", system, built.method(),
                         built.uri().getPath(), lastProblem, attempt, policy.maxAttempts(), wait.toMillis());
+                counter.retried(area, system);
                 sleep(wait);
             }
         }
@@ -117,10 +121,18 @@ final class RetryingSender {
         gate.holdUntil(deadline);
     }
 
-    /** Waits before a retry the caller drives itself, logging why. */
-    void pause(Duration wait, String why) {
+    /** Waits before a retry the caller drives itself (the transient parts of a $batch), logging and counting it. */
+    void pause(String area, Duration wait, String why) {
         LOG.info("{}: {} in {} ms", system, why, wait.toMillis());
+        counter.retried(area, system);
         sleep(wait);
+    }
+
+    /** Counts a transient answer the caller saw itself (a $batch part), as {@link #send} counts its own. */
+    void transientAnswer(String area, int status) {
+        if (status == 429) {
+            counter.throttled(area, system);
+        }
     }
 
     private void sleep(Duration wait) {

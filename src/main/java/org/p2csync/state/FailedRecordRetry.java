@@ -19,6 +19,22 @@ public final class FailedRecordRetry {
         public Scheduled {
             records = List.copyOf(records);
         }
+
+        /** What was scheduled, in words, naming the first {@code shown} records; one line per fact. */
+        public List<String> describe(int shown) {
+            List<String> lines = new ArrayList<>();
+            if (records.isEmpty() && withoutSourceId == 0) {
+                return List.of("no failed records");
+            }
+            lines.add(records.size() + " failed record(s) will be re-read by the next run" + (records.isEmpty() ? ""
+                    : ": " + String.join(", ", records.subList(0, Math.min(shown, records.size())))
+                            + (records.size() > shown ? " and " + (records.size() - shown) + " more" : "")));
+            if (withoutSourceId > 0) {
+                lines.add(withoutSourceId + " older error(s) do not name their source id and stay open; they flow"
+                        + " again when their source record changes");
+            }
+            return lines;
+        }
     }
 
     private final ErrorStore errors;

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +36,32 @@ class CommandLineIT {
         copy(Path.of("routes"), dir.resolve("routes"));
         copy(Path.of("mappings"), dir.resolve("mappings"));
         Path log = dir.resolve("demo.log");
-        Process demo = jar(dir).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = jar(dir).redirectOutput(log.toFile());
+        builder.environment().put("P2C_HTTP_PORT", "0"); // a free port: 8080 may be taken on a shared machine
+        Process demo = builder.start();
         try {
             // every area of routes/ runs on its own schedule and logs its summary
             for (String area : areasOf(Path.of("routes"))) {
                 assertThat(awaitInFile(log, l -> l.contains(" " + area + " run ") && l.contains(" Completed "),
                         Duration.ofSeconds(90))).as(area + "\n" + Files.readString(log)).isTrue();
             }
+            // while it runs: health and metrics answer, and the metrics count what the areas wrote
+            Matcher page = Pattern.compile("status page at (http://\\S+/),").matcher(Files.readString(log));
+            assertThat(page.find()).as(Files.readString(log)).isTrue();
+            URI server = URI.create(page.group(1));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(server.resolve("observe/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"name\":\"area-accounts\"");
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(server.resolve("observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            Matcher written = Pattern.compile("^p2c_records_written_total\\{area=\"accounts\"} (\\S+)$",
+                    Pattern.MULTILINE).matcher(metrics.body());
+            assertThat(written.find()).as(metrics.body()).isTrue();
+            assertThat(Double.parseDouble(written.group(1))).isPositive();
+            assertThat(http.send(HttpRequest.newBuilder(server).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("<section class=\"area\" id=\"area-accounts\">");
         } finally {
             demo.destroy(); // SIGTERM, as Ctrl-C or a service manager would
         }

@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
  * set by any instance, or by `pause` from the command line, stops the next run everywhere; the run is recorded as
  * Paused and the cursor is not touched, so the first run after `resume` reads everything changed meanwhile.
  */
-public final class PausedAreas implements RunGate {
-    private static final Logger LOG = LoggerFactory.getLogger(PausedAreas.class);
+public final class PauseGate implements RunGate {
+    private static final Logger LOG = LoggerFactory.getLogger(PauseGate.class);
 
     private final AreaPauses pauses;
     private final RunLedger ledger;
 
-    public PausedAreas(AreaPauses pauses, RunLedger ledger) {
+    public PauseGate(AreaPauses pauses, RunLedger ledger) {
         this.pauses = pauses;
         this.ledger = ledger;
     }

@@ -1,0 +1,23 @@
+package org.p2csync.ops;
+
+/** Text made safe for HTML element content and quoted attribute values. */
+final class Html {
+    private Html() {}
+
+    static String escape(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
