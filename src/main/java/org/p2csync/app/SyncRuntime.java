@@ -49,6 +49,7 @@ public final class SyncRuntime implements AutoCloseable {
      */
     public static SyncRuntime start(Settings settings, Endpoints endpoints, boolean scheduled,
             List<RunListener> listeners) throws Exception {
+        RouteFiles.require(settings.routesDir());
         StateStore state = StateStore.open(settings.stateConfig());
         try {
             RequestCounter counter = new RequestCounter();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.p2csync.app.RouteFiles;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
 import org.p2csync.app.SyncRuntime;
@@ -23,6 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.empty());
+        RouteFiles.require(settings.routesDir());
         Path dir = BuiltInSandbox.folder(settings);
         // a fresh org, set up by p2c-sync's own setup (its first run creates the columns and keys; later ones find them)
         SandboxOptions options = SandboxOptions.defaults(dir).withActivity(true).withActivityEvery(Duration.ofSeconds(5));

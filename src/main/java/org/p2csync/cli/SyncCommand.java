@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.p2csync.app.ConfigurationException;
 import org.p2csync.app.Endpoints;
+import org.p2csync.app.RouteFiles;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
 import org.p2csync.app.SyncRuntime;
@@ -43,6 +44,7 @@ final class SyncCommand implements Callable<Integer> {
             throw new ConfigurationException("--report needs --once");
         }
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.ofNullable(config));
+        RouteFiles.require(settings.routesDir());
         Sandbox sandbox = null;
         try {
             Endpoints endpoints;
