@@ -57,15 +57,16 @@ final class StatusCommand implements Callable<Integer> {
         List<String> areas = area != null ? List.of(area) : AreaOrder.sort(mappedAreas(settings.mappingsDir()));
         PrintWriter out = spec.commandLine().getOut();
         try (StateStore state = StateStore.open(settings.stateConfig())) {
+            boolean syncRunning = state.heldBySync();
             for (String a : areas) {
-                print(out, a, state);
+                print(out, a, state, syncRunning);
             }
         }
         out.flush();
         return 0;
     }
 
-    private static void print(PrintWriter out, String area, StateStore state) {
+    private static void print(PrintWriter out, String area, StateStore state, boolean syncRunning) {
         out.println(area);
         List<RunRecord> runs = state.runs().recent(area, 1);
         if (runs.isEmpty()) {
@@ -77,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
             // with open errors: the others keep their line as it always was
             out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d"
                     + "%s%s%s)%n",
-                    run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
+                    run.startedAt(), outcome(run, syncRunning), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
                     c.waiting(), c.held() == 0 ? "" : ", held " + c.held(),
                     c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts(),
                     c.stillFailing() == 0 ? "" : ", still failing " + c.stillFailing());
@@ -105,6 +106,11 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("    ... and %d more%n", waiting - SHOWN_WAITING);
         }
         printHeld(out, area, state);
+    }
+
+    /** A run still Running while no sync holds the state was cut short by a crash: the next sync marks it so. */
+    private static String outcome(RunRecord run, boolean syncRunning) {
+        return run.running() && !syncRunning ? RunRecord.ABANDONED : run.outcome();
     }
 
     /** Documents not sent because a line fails the mapping's require: a business rule, not an error to fix here. */

@@ -127,7 +127,16 @@ final class SchemaMigrator {
             new Migration(9, "source fingerprints of failed records, still-failing count of runs", List.of(
                     "ALTER TABLE sync_error ADD COLUMN IF NOT EXISTS source_fingerprint VARCHAR(128)",
                     "CREATE INDEX IF NOT EXISTS sync_error_area_source ON sync_error (area, source_id)",
-                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")));
+                    "ALTER TABLE sync_run ADD COLUMN IF NOT EXISTS still_failing_count BIGINT DEFAULT 0 NOT NULL")),
+            // one running sync per shared state database: who holds it, so that a second sync can name it (an H2
+            // file's holder is in its lock file); runs a crashed holder left Running become Abandoned
+            new Migration(11, "holder of the state database", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS sync_holder (
+                        holder VARCHAR(16) NOT NULL PRIMARY KEY,
+                        host VARCHAR(255) NOT NULL,
+                        pid BIGINT NOT NULL,
+                        since TIMESTAMP WITH TIME ZONE NOT NULL)""")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */
     private static final java.time.Duration STALLED_AFTER = java.time.Duration.ofSeconds(3);
