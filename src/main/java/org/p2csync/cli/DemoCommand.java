@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
                 UntilStopped.await();
             }
         }
+        LOG.info("p2c-sync stopped");
         return 0;
     }
 

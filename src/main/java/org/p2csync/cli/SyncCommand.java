@@ -66,7 +66,10 @@ final class SyncCommand implements Callable<Integer> {
             }
             StateStore taken = state;
             state = null; // the runtime closes it from here on
-            return once ? runOnce(settings, taken, endpoints) : runContinuously(settings, taken, endpoints);
+            if (once) {
+                return runOnce(settings, taken, endpoints);
+            }
+            runContinuously(settings, taken, endpoints);
         } finally {
             if (state != null) {
                 state.close();
@@ -75,6 +78,9 @@ final class SyncCommand implements Callable<Integer> {
                 sandbox.close();
             }
         }
+        // the last line of a continuous sync stopped by Ctrl-C or SIGTERM: everything is closed
+        LOG.info("p2c-sync stopped");
+        return 0;
     }
 
     private int runOnce(Settings settings, StateStore state, Endpoints endpoints) throws Exception {
@@ -104,11 +110,10 @@ final class SyncCommand implements Callable<Integer> {
         return known.stream().filter(asked::contains).toList();
     }
 
-    private int runContinuously(Settings settings, StateStore state, Endpoints endpoints) throws Exception {
+    private void runContinuously(Settings settings, StateStore state, Endpoints endpoints) throws Exception {
         try (SyncRuntime runtime = SyncRuntime.start(settings, state, endpoints, true,
                 List.of(s -> LOG.info("{}", s.describe())))) {
             UntilStopped.await();
         }
-        return 0;
     }
 }

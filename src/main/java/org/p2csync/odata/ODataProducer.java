@@ -111,7 +111,7 @@ final class ODataProducer extends DefaultProducer {
             }
         }
         if (!ready.isEmpty()) {
-            LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
+            LOG.debug("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
                     ready.size(), endpoint.getEntitySet(), rejected);
         }
         Batch done = batch.withItems(items).withConflicts(written(batch, found, items));

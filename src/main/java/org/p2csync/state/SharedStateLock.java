@@ -65,7 +65,9 @@ final class SharedStateLock implements AutoCloseable {
                 return false;
             }
             try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM pg_locks WHERE locktype ="
-                    + " 'advisory' AND granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = ?")) {
+                    + " 'advisory' AND granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = ?"
+                    // advisory locks belong to one database of the cluster
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                 st.setLong(1, KEY);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
