@@ -51,7 +51,6 @@ final class CommitStep implements BatchStep {
      *     found otherwise
      * @param fingerprints what a failed record's error keeps of its source row, so that a full read that finds the
      *     row unchanged does not map it again
-     * @param maxWaitingAttempts runs a record waits for its reference before it fails ({@link WaitingLimit})
      */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
@@ -60,6 +59,7 @@ final class CommitStep implements BatchStep {
                 fingerprints, WaitingLimit.DEFAULT_MAX_ATTEMPTS);
     }
 
+    /** @param maxWaitingAttempts runs a record waits for its reference before it fails ({@link WaitingLimit}) */
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
             HeldStore held, SourceFingerprint fingerprints, int maxWaitingAttempts) {

@@ -72,11 +72,31 @@ final class LocalStateLock implements AutoCloseable {
      */
     static Optional<Integer> servingPort(Path stateFile) {
         Path file = fileOf(stateFile);
-        if (!heldByAnotherProcess(file)) {
-            return Optional.empty();
+        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
+        while (heldByAnotherProcess(file)) {
+            Optional<Properties> holder = read(file);
+            Optional<Integer> port = holder.map(p -> p.getProperty("port", "")).filter(p -> !p.isEmpty())
+                    .map(Integer::valueOf);
+            if (port.isPresent()) {
+                return port;
+            }
+            // a sync that has just taken the lock publishes its port once its state is open
+            if (System.nanoTime() > deadline) {
+                throw new StateInUseException("the state database " + stateFile + " is held by a sync ("
+                        + holder.map(LocalStateLock::holderOf).map(SyncHolder::describe).orElse("holder unknown")
+                        + ") that does not serve it to other commands (its log says why); try again once it stopped");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
-        return read(file).map(p -> p.getProperty("port")).filter(p -> !p.isEmpty()).map(Integer::valueOf);
+        return Optional.empty();
     }
+
+    private static final java.time.Duration PORT_WAIT = java.time.Duration.ofSeconds(15);
 
     /** True while some sync (another process, or this one) holds the state file. */
     static boolean held(Path stateFile) {
@@ -119,6 +139,9 @@ final class LocalStateLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             channel.truncate(0);
             lock.release();

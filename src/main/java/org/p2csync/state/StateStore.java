@@ -87,7 +87,7 @@ public final class StateStore implements AutoCloseable {
         }
         LocalStateLock lock = LocalStateLock.acquire(file.get(), clock.instant());
         try {
-            return opened(config, clock, file, store -> {
+            return openedBesideReaders(config, clock, file, store -> {
                 store.holdings.push(lock);
                 StateServer.start().ifPresent(server -> {
                     store.holdings.push(server);
@@ -103,6 +103,41 @@ public final class StateStore implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** A reader (`status`) that opened the file just before this sync took it holds it for a moment: wait for it. */
+    private static final java.time.Duration READERS_WAIT = java.time.Duration.ofSeconds(15);
+    /** H2's "Database may be already in use". */
+    private static final int H2_IN_USE = 90020;
+
+    private static StateStore openedBesideReaders(StateConfig config, Clock clock, Optional<Path> h2File,
+            java.util.function.Consumer<StateStore> take) {
+        long deadline = System.nanoTime() + READERS_WAIT.toNanos();
+        while (true) {
+            try {
+                return opened(config, clock, h2File, take);
+            } catch (StateStoreException e) {
+                if (!inUse(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.info("the state file is open in another process (a status or retry); waiting for it to close");
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_IN_USE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StateStore opened(StateConfig config, Clock clock, Optional<Path> h2File,
