@@ -29,9 +29,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * names an area that has a mapping, under its own route id (the id {@code sync --area} runs), a source and a target
  * endpoint of the component and entity set the mapping reads and writes, and a schedule Quartz accepts. What Camel
  * would otherwise refuse at start, or find only at the first run ("area x reads y but the endpoint names z"), is a
- * {@code file:line: message} here.
+ * {@code file:line: message} here. A missing or empty folder is refused before a sync starts ({@link #require}):
+ * otherwise a sync would start, run no area and exit 0.
  */
-final class RouteFiles {
+public final class RouteFiles {
     static final String TEMPLATE = "p2c-area";
     /** The component each mapping system is registered under. */
     private static final Map<String, String> COMPONENTS = Map.of("crm", "dataverse", "erp", "fno");
@@ -56,6 +57,20 @@ final class RouteFiles {
             new OneFile(file, mappings, problems, routed).check();
         }
         return new Check(List.copyOf(routed), List.copyOf(problems));
+    }
+
+    /** The route files a sync runs, sorted; at least one, or a configuration error naming the folder. */
+    public static List<Path> require(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException("routes folder " + dir.toAbsolutePath() + " does not exist (set"
+                    + " p2c.routes)");
+        }
+        List<Path> routes = routeFiles(dir);
+        if (routes.isEmpty()) {
+            throw new ConfigurationException("routes folder " + dir.toAbsolutePath() + " holds no *.camel.yaml"
+                    + " file, so there is no area to sync (set p2c.routes)");
+        }
+        return routes;
     }
 
     private static List<Path> routeFiles(Path dir) {

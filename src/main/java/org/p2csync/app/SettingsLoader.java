@@ -47,6 +47,8 @@ public final class SettingsLoader {
             }
         }
         Lookup lookup = new Lookup(file, used);
+        lookup.refuseUnknownKeys();
+        lookup.checkValues();
         Optional<ServiceSettings> crm = service(lookup, "crm");
         Optional<ServiceSettings> erp = service(lookup, "erp");
         if (crm.isPresent() != erp.isPresent()) {
@@ -110,6 +112,13 @@ public final class SettingsLoader {
         String prefix = "p2c." + system + ".";
         Optional<String> url = lookup.get(prefix + "url");
         if (url.isEmpty()) {
+            // a misspelt or half-finished service configuration must not quietly sync the built-in sandbox
+            Optional<String> other = lookup.setKeys().stream().filter(k -> k.startsWith(prefix)).sorted().findFirst();
+            if (other.isPresent()) {
+                throw new ConfigurationException(other.get() + " is set but " + prefix + "url is not: set " + prefix
+                        + "url (env " + SettingKey.envName(prefix + "url") + "), or remove every " + prefix + "* key"
+                        + " to sync against the built-in sandbox");
+            }
             return Optional.empty();
         }
         String tokenUrl = lookup.require(prefix + "token-url", "the OAuth2 token endpoint of " + system);
@@ -136,12 +145,54 @@ public final class SettingsLoader {
     }
 
     private final class Lookup {
+        private static final String PREFIX = "p2c.";
+        private static final String ENV_PREFIX = "P2C_";
+
         private final Properties file;
         private final Optional<Path> source;
 
         Lookup(Properties file, Optional<Path> source) {
             this.file = file;
             this.source = source;
+        }
+
+        /**
+         * A {@code p2c.*} key of the file or a {@code P2C_*} environment variable that p2c-sync does not read is a
+         * mistake (a misspelt key would otherwise be ignored). Java system properties are read for the known keys
+         * only: a JVM also carries properties of its host (build tools, test harnesses).
+         */
+        void refuseUnknownKeys() {
+            for (String key : new java.util.TreeSet<>(file.stringPropertyNames())) {
+                if (key.startsWith(PREFIX) && SettingKeys.find(key).isEmpty()) {
+                    throw new ConfigurationException(source.map(Path::toString).orElse("properties") + ": unknown"
+                            + " setting " + key + "; the nearest known key is " + SettingKeys.nearest(key));
+                }
+            }
+            for (String variable : new java.util.TreeSet<>(env.keySet())) {
+                if (variable.startsWith(ENV_PREFIX) && SettingKeys.ofEnvironmentVariable(variable).isEmpty()) {
+                    String guess = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+                    String nearest = SettingKeys.nearest(guess);
+                    throw new ConfigurationException("environment variable " + variable + " sets no known setting;"
+                            + " the nearest known key is " + nearest + " (" + SettingKey.envName(nearest) + ")");
+                }
+            }
+        }
+
+        /** Every known key that is set has a value of its kind: refused now, not when a route first reads it. */
+        void checkValues() {
+            for (String key : setKeys()) {
+                SettingKeys.find(key).ifPresent(k -> get(key).ifPresent(v -> k.check(key, v)));
+            }
+        }
+
+        /** The {@code p2c.*} keys set anywhere: file, environment (known keys), system properties. */
+        java.util.Set<String> setKeys() {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            file.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX)).forEach(keys::add);
+            system.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX)).forEach(keys::add);
+            env.keySet().stream().filter(v -> v.startsWith(ENV_PREFIX))
+                    .forEach(v -> SettingKeys.ofEnvironmentVariable(v).ifPresent(keys::add));
+            return keys;
         }
 
         Optional<String> get(String key) {
@@ -161,7 +212,7 @@ public final class SettingsLoader {
         }
 
         static String envName(String key) {
-            return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            return SettingKey.envName(key);
         }
     }
 }

@@ -60,7 +60,16 @@ public final class SyncRuntime implements AutoCloseable {
      */
     public static SyncRuntime start(Settings settings, Endpoints endpoints, boolean scheduled,
             List<RunListener> listeners) throws Exception {
-        StateStore state = StateStore.open(settings.stateConfig());
+        RouteFiles.require(settings.routesDir());
+        return start(settings, StateStore.openForSync(settings.stateConfig()), endpoints, scheduled, listeners);
+    }
+
+    /**
+     * As {@link #start(Settings, Endpoints, boolean, List)} on a state the caller opened for this sync
+     * ({@link StateStore#openForSync}, taken before anything else starts); the runtime closes it.
+     */
+    public static SyncRuntime start(Settings settings, StateStore state, Endpoints endpoints, boolean scheduled,
+            List<RunListener> listeners) throws Exception {
         try {
             RequestCounter counter = new RequestCounter();
             Connectors connectors = Connectors.create(endpoints, counter);

@@ -2,6 +2,7 @@ package org.p2csync.cli;
 
 import org.p2csync.app.ConfigurationException;
 import org.p2csync.mapping.MappingException;
+import org.p2csync.state.StateInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +20,7 @@ final class Failures implements IExecutionExceptionHandler {
             cause = cause.getCause();
         }
         if (cause instanceof ConfigurationException || cause instanceof MappingException
-                || cause instanceof IllegalArgumentException) {
+                || cause instanceof IllegalArgumentException || cause instanceof StateInUseException) {
             cli.getErr().println("p2c-sync: " + cause.getMessage());
         } else {
             cli.getErr().println("p2c-sync: " + e);

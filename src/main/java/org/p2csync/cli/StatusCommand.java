@@ -60,15 +60,16 @@ final class StatusCommand implements Callable<Integer> {
         List<String> areas = area != null ? List.of(area) : AreaOrder.sort(mappedAreas(settings.mappingsDir()));
         PrintWriter out = spec.commandLine().getOut();
         try (StateStore state = StateStore.open(settings.stateConfig())) {
+            boolean syncRunning = state.heldBySync();
             for (String a : areas) {
-                print(out, AreaStatus.read(state, a, SHOWN), state);
+                print(out, AreaStatus.read(state, a, SHOWN), state, syncRunning);
             }
         }
         out.flush();
         return 0;
     }
 
-    private static void print(PrintWriter out, AreaStatus status, StateStore state) {
+    private static void print(PrintWriter out, AreaStatus status, StateStore state, boolean syncRunning) {
         String area = status.area();
         out.println(area);
         Optional<RunRecord> last = status.lastRun();
@@ -81,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
             // with open errors: the others keep their line as it always was
             out.printf("  last run:    %s %s (read %d, filtered %d, unchanged %d, written %d, failed %d, waiting %d"
                     + "%s%s%s)%n",
-                    run.startedAt(), run.outcome(), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
+                    run.startedAt(), outcome(run, syncRunning), c.read(), c.filtered(), c.unchanged(), c.written(), c.failed(),
                     c.waiting(), c.held() == 0 ? "" : ", held " + c.held(),
                     c.conflicts() == 0 ? "" : ", conflicts " + c.conflicts(),
                     c.stillFailing() == 0 ? "" : ", still failing " + c.stillFailing());
@@ -117,6 +118,11 @@ final class StatusCommand implements Callable<Integer> {
         state.pauses().current(area).ifPresent(p -> out.printf("  paused:      %s (resume --area %s)%n",
                 p.describe(), area));
         state.alertRules().rule(area).ifPresent(r -> out.println("  alert rule:  " + r.describe()));
+    }
+
+    /** A run still Running while no sync holds the state was cut short by a crash: the next sync marks it so. */
+    private static String outcome(RunRecord run, boolean syncRunning) {
+        return run.running() && !syncRunning ? RunRecord.ABANDONED : run.outcome();
     }
 
     /** Documents not sent because a line fails the mapping's require: a business rule, not an error to fix here. */

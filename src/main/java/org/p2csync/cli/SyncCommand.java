@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.p2csync.app.ConfigurationException;
 import org.p2csync.app.Endpoints;
+import org.p2csync.app.RouteFiles;
 import org.p2csync.app.Settings;
 import org.p2csync.app.SettingsLoader;
 import org.p2csync.app.SyncRuntime;
 import org.p2csync.flow.RunSummary;
 import org.p2csync.sandbox.Sandbox;
+import org.p2csync.state.StateStore;
 import org.p2csync.sandbox.SandboxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,14 @@ final class SyncCommand implements Callable<Integer> {
         if (report != null && !once) {
             throw new ConfigurationException("--report needs --once");
         }
+        if (!areas.isEmpty() && !once) {
+            throw new ConfigurationException("--area needs --once; to leave an area out of continuous sync, remove"
+                    + " its file from routes/");
+        }
         Settings settings = SettingsLoader.fromEnvironment().load(Optional.ofNullable(config));
+        RouteFiles.require(settings.routesDir());
+        // first: a second sync on the same state stops here, before it starts the built-in sandbox the first one uses
+        StateStore state = StateStore.openForSync(settings.stateConfig());
         Sandbox sandbox = null;
         try {
             Endpoints endpoints;
@@ -55,16 +64,27 @@ final class SyncCommand implements Callable<Integer> {
             } else {
                 endpoints = new Endpoints(settings.crm().orElseThrow(), settings.erp().orElseThrow());
             }
-            return once ? runOnce(settings, endpoints) : runContinuously(settings, endpoints);
+            StateStore taken = state;
+            state = null; // the runtime closes it from here on
+            if (once) {
+                return runOnce(settings, taken, endpoints);
+            }
+            runContinuously(settings, taken, endpoints);
         } finally {
+            if (state != null) {
+                state.close();
+            }
             if (sandbox != null) {
                 sandbox.close();
             }
         }
+        // the last line of a continuous sync stopped by Ctrl-C or SIGTERM: everything is closed
+        LOG.info("p2c-sync stopped");
+        return 0;
     }
 
-    private int runOnce(Settings settings, Endpoints endpoints) throws Exception {
-        try (SyncRuntime runtime = SyncRuntime.start(settings, endpoints, false, List.of())) {
+    private int runOnce(Settings settings, StateStore state, Endpoints endpoints) throws Exception {
+        try (SyncRuntime runtime = SyncRuntime.start(settings, state, endpoints, false, List.of())) {
             List<String> selected = areas.isEmpty() ? runtime.areas() : ordered(runtime.areas(), areas);
             List<RunSummary> runs = new ArrayList<>();
             for (String area : selected) {
@@ -90,15 +110,10 @@ final class SyncCommand implements Callable<Integer> {
         return known.stream().filter(asked::contains).toList();
     }
 
-    private int runContinuously(Settings settings, Endpoints endpoints) throws Exception {
-        if (!areas.isEmpty()) {
-            throw new ConfigurationException("--area needs --once; to leave an area out of continuous sync, remove"
-                    + " its file from routes/");
-        }
-        try (SyncRuntime runtime = SyncRuntime.start(settings, endpoints, true,
+    private void runContinuously(Settings settings, StateStore state, Endpoints endpoints) throws Exception {
+        try (SyncRuntime runtime = SyncRuntime.start(settings, state, endpoints, true,
                 List.of(s -> LOG.info("{}", s.describe())))) {
             UntilStopped.await();
         }
-        return 0;
     }
 }

@@ -100,7 +100,7 @@ public final class AreaRuns implements AreaReader {
                 new WaitingRecords(pending).reRead(run, spec, source, strategy.start());
             }
             new PageLoop(source).read(strategy, run);
-            LOG.info("{}: run {} read {} rows", area, runId, run.rows());
+            LOG.debug("{}: run {} read {} rows", area, runId, run.rows());
             return run.rows();
         } catch (Exception e) {
             LOG.warn("{}: run {} stopped: {}", area, runId, e.getMessage());

@@ -28,6 +28,7 @@ import org.p2csync.sync.TargetRecord;
  * upserts (harmless) and loses none. Held documents get no hash: nothing of them was written.
  */
 final class CommitStep implements BatchStep {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommitStep.class);
     private final RecordStateRepository recordState;
     private final ErrorStore errors;
     private final PendingStore pending;
@@ -39,6 +40,7 @@ final class CommitStep implements BatchStep {
     private final ConflictRecorder conflicts;
     private final HeldRecorder held;
     private final SourceFingerprint fingerprints;
+    private final WaitingLimit waitingLimit;
 
     /**
      * @param targetIdField the target field holding the written record's own id (mapping {@code target.id}), or null
@@ -53,6 +55,15 @@ final class CommitStep implements BatchStep {
     CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
             RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
             HeldStore held, SourceFingerprint fingerprints) {
+        this(recordState, errors, pending, cursors, ledger, json, targetIdField, linesTarget, conflicts, held,
+                fingerprints, WaitingLimit.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** @param maxWaitingAttempts runs a record waits for its reference before it fails ({@link WaitingLimit}) */
+    CommitStep(RecordStateRepository recordState, ErrorStore errors, PendingStore pending, CursorStore cursors,
+            RunLedger ledger, ObjectMapper json, String targetIdField, String linesTarget, ConflictRecorder conflicts,
+            HeldStore held, SourceFingerprint fingerprints, int maxWaitingAttempts) {
+        this.waitingLimit = new WaitingLimit(pending, maxWaitingAttempts);
         this.held = new HeldRecorder(held);
         this.fingerprints = fingerprints;
         this.targetIdField = targetIdField;
@@ -67,7 +78,8 @@ final class CommitStep implements BatchStep {
     }
 
     @Override
-    public Batch apply(Batch batch) {
+    public Batch apply(Batch page) {
+        Batch batch = waitingLimit.apply(page);
         recordWritten(batch);
         // after the rows of the records just written exist; a crash before leaves them unread, read back next time
         recordState.recordAssigned(batch.readBack().found());
@@ -83,6 +95,7 @@ final class CommitStep implements BatchStep {
                 .toList();
         if (!failed.isEmpty()) {
             errors.recordAll(failed);
+            failed.forEach(CommitStep::warn);
         }
         List<String> healed = batch.items().stream()
                 // a held record's old error no longer applies: it is not to be written at all now; a record still
@@ -102,6 +115,16 @@ final class CommitStep implements BatchStep {
             ledger.complete(batch.runId());
         }
         return batch;
+    }
+
+    /** Reasons are bounded: one names a field and its value, never a whole payload echoed by a service. */
+    static final int LOGGED_REASON = 300;
+
+    /** One line per failed record, for log-based alerting: the key, stage and reason; the payload stays in the store. */
+    private static void warn(ErrorRow e) {
+        String reason = e.reason() == null ? "" : e.reason().replaceAll("\\s+", " ");
+        LOG.warn("{}: record {} failed at {}: {}", e.area(), e.recordKey(), e.stage(), reason.length() <= LOGGED_REASON
+                ? reason : reason.substring(0, LOGGED_REASON) + "... (in full: status, errors)");
     }
 
     /**

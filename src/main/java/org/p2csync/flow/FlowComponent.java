@@ -11,7 +11,8 @@ import org.p2csync.sync.ChangePlan;
 
 /**
  * The {@code p2c:} component: the stages between a source and a target endpoint, as endpoints so a route reads
- * like the job: {@code p2c:map?area=accounts}, {@code p2c:skip-unchanged?area=accounts}, {@code p2c:commit?area=...}.
+ * like the job: {@code p2c:map?area=accounts}, {@code p2c:skip-unchanged?area=accounts}, {@code p2c:commit?area=...} (option {@code maxWaitingAttempts}, default 10: runs a record waits for its
+ * reference before it fails).
  */
 public final class FlowComponent extends DefaultComponent {
     private final Mappings areas;
@@ -47,7 +48,9 @@ public final class FlowComponent extends DefaultComponent {
         if (area == null || area.isBlank()) {
             throw new IllegalArgumentException(uri + ": the option 'area' is required");
         }
-        return new FlowEndpoint(uri, this, stepFor(remaining, area));
+        Integer maxWaiting = getAndRemoveParameter(parameters, "maxWaitingAttempts", Integer.class,
+                WaitingLimit.DEFAULT_MAX_ATTEMPTS);
+        return new FlowEndpoint(uri, this, stepFor(remaining, area, maxWaiting));
     }
 
     /**
@@ -77,7 +80,7 @@ public final class FlowComponent extends DefaultComponent {
         return skip.andThen(new ReadBackPlan(state.recordState(area), areas.assignedFields(area)));
     }
 
-    private BatchStep stepFor(String stage, String area) {
+    private BatchStep stepFor(String stage, String area, int maxWaitingAttempts) {
         return switch (stage) {
             case "map" -> mapStage(area);
             case "skip-unchanged" -> skipStage(area);
@@ -88,7 +91,7 @@ public final class FlowComponent extends DefaultComponent {
                     ledger, json, areas.mapping(area).target().id(), areas.mapping(area).sourceLinesTarget(),
                     areas.mapping(area).detectsConflicts()
                             ? ConflictRecorder.detecting(state.conflicts()) : ConflictRecorder.off(),
-                    state.held(), new SourceFingerprint(areas.mapping(area).version()));
+                    state.held(), new SourceFingerprint(areas.mapping(area).version()), maxWaitingAttempts);
             default -> throw new IllegalArgumentException(
                     "p2c:" + stage + " is not a stage; use p2c:map, p2c:skip-unchanged or p2c:commit");
         };

@@ -17,6 +17,7 @@ final class PageLoop {
 
     void read(ReadStrategy strategy, RunInProgress run) throws Exception {
         SourcePage page = strategy.first();
+        run.expect(page.total());
         while (true) {
             strategy.read(page);
             run.hand(page.items(), strategy.endOf(page), page.isLast() && !strategy.continuesAfterLastPage());
@@ -25,6 +26,7 @@ final class PageLoop {
             }
             page = source.readNext(page.nextLink(), strategy.tracked());
         }
+        run.readDone();
         strategy.complete(run);
     }
 }

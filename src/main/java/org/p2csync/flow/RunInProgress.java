@@ -18,6 +18,8 @@ final class RunInProgress {
     private final long began = System.nanoTime();
     private long batches;
     private long rows;
+    /** Set when the read proper starts (after re-read waiting records): its progress against the source's count. */
+    private ReadProgress progress;
 
     RunInProgress(String area, String runId, BatchSink sink) {
         this.area = area;
@@ -39,8 +41,25 @@ final class RunInProgress {
         batches++;
         rows += items.size();
         double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
-        LOG.info("{}: page {}: {} rows, {} in total, {} rows/s", area, batches, items.size(), rows,
+        LOG.debug("{}: page {}: {} rows, {} in total, {} rows/s", area, batches, items.size(), rows,
                 Math.round(rows / seconds));
+        if (progress != null) {
+            progress.add(items.size());
+        }
+    }
+
+    /** The read proper starts; {@code total} is what the source counted for it, or null. */
+    void expect(Long total) {
+        java.io.Console console = System.console();
+        progress = new ReadProgress(area, total, System::nanoTime, line -> LOG.info("{}", line),
+                console == null ? null : console.writer());
+    }
+
+    /** The read proper has ended (ends a progress bar's line). */
+    void readDone() {
+        if (progress != null) {
+            progress.finish();
+        }
     }
 
     /** Records handed on so far. */

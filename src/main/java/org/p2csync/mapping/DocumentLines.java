@@ -85,7 +85,7 @@ record DocumentLines(
             Map<String, Object> payload = new LinkedHashMap<>(rules.size() * 2);
             for (FieldRule rule : rules) {
                 try {
-                    payload.put(rule.target(), rule.compute(view, lookups));
+                    payload.put(rule.target(), StorableText.require(rule.compute(view, lookups)));
                 } catch (FieldFailure failure) {
                     return Outcome.of(new MapResult.Failed(name(row) + " " + rule.target(), failure.getMessage()));
                 } catch (ReferenceMissing missing) {

@@ -250,7 +250,7 @@ public final class Mapping {
         String waitingFor = null;
         for (FieldRule rule : rules) {
             try {
-                payload.put(rule.target(), rule.compute(sourceRow, lookups));
+                payload.put(rule.target(), StorableText.require(rule.compute(sourceRow, lookups)));
             } catch (FieldFailure failure) {
                 // a record that would fail anyway fails now, rather than waiting first and failing later
                 return new MapResult.Failed(rule.target(), failure.getMessage());

@@ -5,13 +5,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean X?": the known name closest to a misspelt one, when it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     static Optional<String> closest(String wrong, Collection<String> known) {
+        return closest(wrong, known, Math.max(2, wrong.length() / 4));
+    }
+
+    /** The known name closest to {@code wrong} within {@code limit} edits (a tie goes to the first in order). */
+    public static Optional<String> closest(String wrong, Collection<String> known, int limit) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        int limit = Math.max(2, wrong.length() / 4);
         for (String candidate : known) {
             int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d <= limit && (d < bestDistance || d == bestDistance && candidate.compareTo(best) < 0)) {

@@ -136,7 +136,7 @@ final class ODataProducer extends DefaultProducer {
             }
         }
         if (!ready.isEmpty()) {
-            LOG.info("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
+            LOG.debug("{}: {} of {} records written to {}, {} rejected", endpoint.getArea(), ready.size() - rejected,
                     ready.size(), endpoint.getEntitySet(), rejected);
         }
         if (held > 0) {

@@ -66,12 +66,13 @@ final class ODataSource implements SourceReader {
 
     @Override
     public SourcePage readAfter(Cursor from) {
-        return read(client.url(spec.entitySet(), queries.after(KeysetQuery.startOf(from, overlap), pageSize)), false);
+        return read(counted(client.url(spec.entitySet(), queries.after(KeysetQuery.startOf(from, overlap),
+                pageSize))), false);
     }
 
     @Override
     public SourcePage readAll() {
-        return read(client.url(spec.entitySet(), queries.everything(pageSize)), false);
+        return read(counted(client.url(spec.entitySet(), queries.everything(pageSize))), false);
     }
 
     /** No $filter or $orderby: the service refuses them with change tracking. */
@@ -134,7 +135,16 @@ final class ODataSource implements SourceReader {
 
     private SourcePage read(String url, boolean tracked) {
         Page page = pages.read(url, tracked);
-        return new SourcePage(items(page), page.nextLink(), page.deltaLink() == null ? null : relative(page.deltaLink()));
+        return new SourcePage(items(page), page.nextLink(), page.deltaLink() == null ? null : relative(page.deltaLink()),
+                page.count());
+    }
+
+    /**
+     * A first page that also counts the whole read ({@code $count=true}), for the progress of a long read: no
+     * request of its own. Change-tracking reads are not counted: the services refuse query options with them.
+     */
+    private static String counted(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "$count=true";
     }
 
     /** Rows as items: read (documents with their lines), deleted at the source, or failed as malformed. */
@@ -171,7 +181,7 @@ final class ODataSource implements SourceReader {
         linesRead += tally[0].lines();
         lineRequests += tally[0].requests();
         headersRead += tally[0].headers();
-        LOG.info("{}: {} lines of {} headers read in {} requests ({} lines of {} headers in {} requests so far)",
+        LOG.debug("{}: {} lines of {} headers read in {} requests ({} lines of {} headers in {} requests so far)",
                 area, tally[0].lines(), tally[0].headers(), tally[0].requests(), linesRead, headersRead,
                 lineRequests);
         return attached;

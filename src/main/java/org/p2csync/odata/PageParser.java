@@ -18,12 +18,16 @@ import java.util.Map;
  * any other IOException means the connection broke.
  */
 final class PageParser {
+    /** Dataverse's "@odata.count is its limit (5000), not the total". */
+    static final String COUNT_CAPPED = "@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded";
     private final JsonFactory factory = new JsonFactory();
 
     Page parse(InputStream body) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         String nextLink = null;
         String deltaLink = null;
+        Long count = null;
+        boolean countCapped = false;
         try (JsonParser p = factory.createParser(body)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -38,6 +42,10 @@ final class PageParser {
                     nextLink = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 } else if (name.equals("@odata.deltaLink")) {
                     deltaLink = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                } else if (name.equals("@odata.count")) {
+                    count = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                } else if (name.equals(COUNT_CAPPED)) {
+                    countCapped = t == JsonToken.VALUE_TRUE;
                 } else {
                     p.skipChildren();
                 }
@@ -47,7 +55,7 @@ final class PageParser {
                 throw new JsonParseException(p, "unexpected content after the response object");
             }
         }
-        return new Page(rows, nextLink, deltaLink);
+        return new Page(rows, nextLink, deltaLink, countCapped ? null : count);
     }
 
     private static Map<String, Object> object(JsonParser p) throws IOException {

@@ -124,4 +124,25 @@ final class JdbcPendingStore implements PendingStore {
             }
         });
     }
+
+    @Override
+    public java.util.Map<String, Integer> attempts(String area, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return tx.inTransaction("read attempts of waiting records of area '" + area + "'", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT source_id, attempts FROM pending_record WHERE area = ? AND source_id = ANY(?)")) {
+                st.setString(1, area);
+                st.setArray(2, KeyArrays.of(connection, sourceIds));
+                java.util.Map<String, Integer> found = new java.util.HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
 }

@@ -80,6 +80,18 @@ final class JdbcRunHistory implements RunHistory {
     }
 
     @Override
+    public int abandonRunning() {
+        return tx.inTransaction("mark runs left Running as Abandoned", connection -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "UPDATE sync_run SET outcome = ? WHERE outcome = ?")) {
+                st.setString(1, RunRecord.ABANDONED);
+                st.setString(2, RunRecord.RUNNING);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<RunRecord> recent(String area, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException(

@@ -16,4 +16,7 @@ public interface PendingStore extends PendingRecords {
     List<PendingRecord> list(String area, int limit);
 
     long count(String area);
+
+    /** How many runs each of these records has waited so far (absent: not waiting). */
+    java.util.Map<String, Integer> attempts(String area, Collection<String> sourceIds);
 }

@@ -16,6 +16,14 @@ public interface RunHistory {
     /** @throws IllegalArgumentException naming the run when no such run was started */
     void finish(String runId, RunCounts counts, Map<String, Long> requestsBySystem, Outcome outcome);
 
+    /**
+     * Marks every run still Running as Abandoned: called by the one sync that holds the state, when it starts, so
+     * these are runs of an earlier holder that stopped (crashed, killed) before finishing them.
+     *
+     * @return the number of runs marked
+     */
+    int abandonRunning();
+
     /** The area's latest runs, newest first. */
     List<RunRecord> recent(String area, int limit);
 

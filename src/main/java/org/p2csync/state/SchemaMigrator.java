@@ -146,9 +146,18 @@ final class SchemaMigrator {
                         window_seconds BIGINT NOT NULL,
                         updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
                     "CREATE INDEX IF NOT EXISTS sync_error_area_created ON sync_error (area, created_at)")),
+            // one running sync per shared state database: who holds it, so that a second sync can name it (an H2
+            // file's holder is in its lock file); runs a crashed holder left Running become Abandoned
+            new Migration(11, "holder of the state database", List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS sync_holder (
+                        holder VARCHAR(16) NOT NULL PRIMARY KEY,
+                        host VARCHAR(255) NOT NULL,
+                        pid BIGINT NOT NULL,
+                        since TIMESTAMP WITH TIME ZONE NOT NULL)""")),
             // a record held because its target copy is read-only (target.readOnlyWhen) keeps the payload hash it was
             // held with: read again as it was, it stays held without asking the target again
-            new Migration(14, "payload hash of records held at a read-only target", List.of(
+            new Migration(12, "payload hash of records held at a read-only target", List.of(
                     "ALTER TABLE held_record ADD COLUMN IF NOT EXISTS payload_hash VARCHAR(128)")));
 
     /** How long an H2 starter keeps trying while no other starter's migration makes progress. */

@@ -17,6 +17,15 @@ final class Transactions {
         this.dataSource = dataSource;
     }
 
+    /** A connection of its own for work that spans more than one transaction (a session lock); the caller closes it. */
+    Connection connection(String what) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StateStoreException("State database failed to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     /** @param what names the operation (and its area or record) for the error message */
     <T> T inTransaction(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -68,6 +68,12 @@ class CommandLineIT {
         assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(log);
         assertThat(printed).contains("written").contains("sandbox: stopped");
+        // a stop asked for is a normal end: a last line saying so, exit 0 (not the signal's 143)
+        assertThat(demo.exitValue()).as(printed).isZero();
+        assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow()).endsWith("p2c-sync stopped");
+        // ISO-8601 with the zone, on every line of the log
+        assertThat(printed.lines().filter(l -> l.contains(" INFO ")).findFirst().orElseThrow())
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) .*");
         // the demo's sandbox starts as a fresh org: p2c-sync's own setup gave it its columns and keys first
         assertThat(printed).contains("sandbox setup: setup: 13 needed (6 columns, 7 alternate keys): 13 created, 0"
                 + " already there, 0 failed");

@@ -38,6 +38,9 @@ final class SyncFixture {
         props.put("p2c.data", dir.resolve("data").toString());
         props.put("p2c.routes", Path.of("routes").toAbsolutePath().toString());
         props.put("p2c.mappings", Path.of("mappings").toAbsolutePath().toString());
+        // tests that sync many rounds keep records of prospects waiting, as before p2c.waiting.max-attempts; the
+        // limit itself is WaitingLimitTest's, which sets its own
+        props.put("p2c.waiting.max-attempts", "1000");
         props.putAll(settings);
         writeConfig(props);
     }

@@ -10,14 +10,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default H2 file stays readable by a second process (the CLI) while the sync process holds it open. */
+/**
+ * The default H2 file stays readable by a second process (the CLI) while the sync process holds it open: through
+ * the sync, on a loopback port.
+ */
 class SecondProcessTest {
     @TempDir
     Path dataDir;
 
     @Test
     void anotherProcessReadsRunHistoryWhileTheStoreIsOpen() throws Exception {
-        try (StateStore store = StateStore.open(StateStore.h2(dataDir))) {
+        try (StateStore store = StateStore.openForSync(StateStore.h2(dataDir))) {
             String runId = store.runs().start("accounts");
 
             Process reader = new ProcessBuilder(List.of(

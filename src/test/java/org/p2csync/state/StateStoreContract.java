@@ -952,6 +952,47 @@ abstract class StateStoreContract {
         assertThat(store.runs().recent("quotes", 1).get(0).counts().held()).isEqualTo(1);
     }
 
+    // --- one sync per state database ---
+
+    @Test
+    void aSecondSyncOnTheSameStateIsRefusedNamingTheHolder() {
+        store.close();
+        try (StateStore first = StateStore.openForSync(config, clock)) {
+            assertThat(first.heldBySync()).isTrue();
+            assertThatThrownBy(() -> StateStore.openForSync(config, clock))
+                    .isInstanceOf(StateInUseException.class)
+                    .hasMessageContaining("in use by another sync")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining("since " + clock.instant());
+            // readers are not syncs: they still open it
+            try (StateStore reader = StateStore.open(config, clock)) {
+                assertThat(reader.heldBySync()).isTrue();
+            }
+        }
+        store = StateStore.openForSync(config, clock);
+        assertThat(store.runs().recent("accounts", 1)).as("the first released it on close").isEmpty();
+    }
+
+    @Test
+    void runsLeftRunningByAnEarlierHolderBecomeAbandonedWhenTheNextSyncTakesTheState() {
+        String cut = store.runs().start("accounts");
+        String done = store.runs().start("contacts");
+        store.runs().finish(done, new RunCounts(1, 0, 0, 1, 0, 0), Map.of(), Outcome.Completed);
+        assertThat(store.heldBySync()).as("a reader holds nothing").isFalse();
+        store.close();
+
+        store = StateStore.openForSync(config, clock);
+
+        RunRecord abandoned = store.runs().recent("accounts", 1).get(0);
+        assertThat(abandoned.runId()).isEqualTo(cut);
+        assertThat(abandoned.outcome()).isEqualTo(RunRecord.ABANDONED);
+        assertThat(abandoned.running()).isFalse();
+        assertThat(store.runs().recent("contacts", 1).get(0).outcome()).isEqualTo("Completed");
+        String next = store.runs().start("accounts");
+        assertThat(store.runs().recent("accounts", 2)).filteredOn(r -> r.runId().equals(next)).singleElement()
+                .as("the holder's own run").matches(RunRecord::running);
+    }
+
     @Test
     void aRunCountsTheRecordsStillFailing() {
         String runId = store.runs().start("products");
