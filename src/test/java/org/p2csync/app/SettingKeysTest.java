@@ -64,7 +64,7 @@ class SettingKeysTest {
     void knownKeysFamiliesAndOtherPropertiesLoad() throws Exception {
         Properties system = new Properties();
         system.setProperty("p2c.jar", "target/p2c-sync.jar"); // a host's own property: not ours to refuse
-        Settings settings = load(List.of("p2c.page-size=500", "p2c.batch-size=100", "p2c.alerts.accounts.failed=5",
+        Settings settings = load(List.of("p2c.page-size=500", "p2c.batch-size=100", "p2c.alerts.accounts.max-failed=5",
                 "camel.main.name=x", "other.key=1"), Map.of("P2C_DATA", dir.resolve("d").toString(), "PATH", "/bin"),
                 system);
         assertThat(settings.dataDir()).isEqualTo(dir.resolve("d"));

@@ -113,6 +113,42 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void thePagesPauseButtonHoldsTheAreaBackInTheStateAndResumeCatchesUp() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp()
+                .withSeedAccounts(0));
+                ContinuousSync sync = new ContinuousSync(sandbox, dir, Map.of(), "accounts")) {
+            sync.start();
+            assertThat(sync.get("/").body()).contains("action=\"/areas/accounts/pause\"")
+                    .doesNotContain("action=\"/areas/accounts/resume\"");
+
+            HttpResponse<String> pause = sync.post("areas/accounts/pause");
+            assertThat(pause.statusCode()).as(pause.body()).isEqualTo(303);
+            assertThat(sync.runtime().state().pauses().current("accounts")).as("in the state every instance reads")
+                    .isPresent();
+            String page = sync.get("/").body();
+            assertThat(page).contains("paused from the status page").contains("action=\"/areas/accounts/resume\"")
+                    .doesNotContain("action=\"/areas/accounts/pause\"");
+
+            ODataProbe probe = new ODataProbe(sandbox);
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("accountnumber", "PAUSED-1");
+            account.put("name", "Paused Ltd");
+            account.put("customertypecode", 3);
+            probe.postCrm("accounts", account);
+            sync.awaitRun("accounts", r -> r.outcome() == Outcome.Paused, RUN_WAIT);
+            sync.awaitRun("accounts", r -> r.outcome() == Outcome.Paused, RUN_WAIT);
+            assertThat(probe.erp("CustomersV3", "$filter=CustomerAccount eq 'PAUSED-1'")).as("paused: not synced")
+                    .isEmpty();
+
+            HttpResponse<String> resume = sync.post("areas/accounts/resume");
+            assertThat(resume.statusCode()).as(resume.body()).isEqualTo(303);
+            RunSummary caughtUp = sync.awaitRun("accounts", r -> r.counts().written() == 1, RUN_WAIT);
+            assertThat(caughtUp.outcome()).isEqualTo(Outcome.Completed);
+            assertThat(probe.erp("CustomersV3", "$filter=CustomerAccount eq 'PAUSED-1'")).hasSize(1);
+        }
+    }
+
+    @Test
     void aButtonPressedFromAPageOfAnotherSiteIsRefusedAndATakenPortNamesTheSetting() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSetUp()
                 .withTimestampPrecision(ChronoUnit.MILLIS).withSeedAccounts(0));
