@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.p2csync.sandbox.Sandbox;
 import org.p2csync.sandbox.SandboxIds;
 import org.p2csync.sandbox.SandboxOptions;
 import org.p2csync.sync.Batch;
+import org.p2csync.sync.Cursor;
 import org.p2csync.sync.Item;
 import org.p2csync.sync.ReadSpec;
 import org.p2csync.sync.RequestCounter;
@@ -68,10 +70,16 @@ class CompositeIdSandboxTest {
 
         List<String> ids = batches.stream().flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
         assertThat(ids).hasSize(18).doesNotHaveDuplicates().contains("[\"demf\",\"O'C-5\"]", "[\"usmf\",\"C-9\"]");
-        book.save("a", batches.get(1).end());
-        List<String> rest = book.run(new ODataSource(erp, "a", spec, 4, true, Duration.ZERO)).stream()
-                .flatMap(b -> b.items().stream()).map(Item::sourceId).toList();
-        assertThat(rest).isEqualTo(ids.subList(8, 18));
+        Cursor.Watermark resumeAt = (Cursor.Watermark) batches.get(1).end();
+        book.save("a", resumeAt);
+        List<Item> again = book.run(new ODataSource(erp, "a", spec, 4, true, Duration.ZERO)).stream()
+                .flatMap(b -> b.items().stream()).toList();
+        List<String> rest = again.stream().map(Item::sourceId).toList();
+        // from the cursor's instant on (that instant again, no id tie-breaker): a suffix of the first run's order
+        assertThat(rest).hasSizeGreaterThanOrEqualTo(10).isEqualTo(ids.subList(18 - rest.size(), 18));
+        assertThat(again.subList(0, rest.size() - 10)).as("read again: the rows of the cursor's instant")
+                .allSatisfy(i -> assertThat(OffsetDateTime.parse(i.source().get("LastEditDateTime").toString()))
+                        .isAtSameInstantAs(OffsetDateTime.parse(resumeAt.modified())));
     }
 
     private static TargetRecord customer(String company, String partyNumber) {
