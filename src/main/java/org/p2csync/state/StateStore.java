@@ -188,12 +188,13 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * The default store: an H2 file under the data folder, opened by one process; a running sync serves it to the
-     * others on a loopback port ({@link #openForSync}). WRITE_DELAY=0 writes every commit to the file at once, so a
-     * run logged Completed survives a kill -9 of the process right after.
+     * others on a loopback port ({@link #openForSync}). H2's own write delay stays: a finished run is flushed at
+     * once (JdbcRunHistory), so a run logged Completed survives a kill -9 right after; WRITE_DELAY=0 corrupted files
+     * killed and reopened (README "A run logged Completed is on disk").
      */
     public static StateConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("state").toString().replace('\\', '/');
-        return new StateConfig("jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0", "sa", "");
+        return new StateConfig("jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0", "sa", "");
     }
 
     /** Pooled connections to the state database; Quartz's clustered job store can share it. */
