@@ -62,9 +62,9 @@ final class OperationsServer {
     static OperationsServer configure(Main main, HttpSettings http, StateStore state, RequestCounter requests,
             RunLedger ledger) {
         // the page shows every pause in force; an area is DOWN for its health check when a rule paused it
-        PausedAreas pauses = area -> state.pauses().current(area).filter(AreaPause::inForce).map(AreaPause::describe);
-        PausedAreas byRule = area -> state.pauses().current(area)
-                .filter(p -> p.inForce() && p.by() == PausedBy.RULE).map(AreaPause::describe);
+        PausedAreas pauses = area -> state.pauses().current(area).map(AreaPause::describe);
+        PausedAreas byRule = area -> state.pauses().current(area).filter(p -> p.by() == PausedBy.RULE)
+                .map(AreaPause::describe);
         int port = http.port() == 0 ? freePort(http.host()) : requireFree(http.host(), http.port());
         for (String server : List.of("camel.server.", "camel.management.")) {
             main.addInitialProperty(server + "enabled", "true");

@@ -1,5 +1,6 @@
 package org.p2csync.ops;
 
+import org.p2csync.state.AreaPause;
 import org.p2csync.state.AreaPauses;
 import org.p2csync.state.AreaStatus;
 import org.p2csync.state.PausedBy;
@@ -31,6 +32,6 @@ public final class PauseAction implements AreaAction {
     public String perform(String area) {
         return pauses.pause(area, PausedBy.OPERATOR, "paused from the status page")
                 ? area + " paused: its runs read nothing and its cursor stays until resumed"
-                : area + " was paused already: " + pauses.current(area).map(p -> p.describe()).orElse("");
+                : area + " was paused already: " + pauses.current(area).map(AreaPause::describe).orElse("");
     }
 }
